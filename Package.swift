@@ -1,0 +1,64 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "kieumau",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kieumau", targets: ["kieumau"]),
+        .library(name: "KieuMauCore", targets: ["KieuMauCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Domain: model, snapshot format, loading and validation, progress math, folding, reports.
+        // No terminal code and no ncurses in here.
+        .target(
+            name: "KieuMauCore",
+            resources: [.copy("Resources/Data")],
+            swiftSettings: strict
+        ),
+        // Screen logic without a terminal: state, actions, reducer, views, canvas, themes.
+        .target(
+            name: "KieuMauTUI",
+            dependencies: ["KieuMauCore"],
+            swiftSettings: strict
+        ),
+        // ncursesw, wide-character API, with a header of static inline shims for macros.
+        .systemLibrary(
+            name: "CNcurses",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .executableTarget(
+            name: "kieumau",
+            dependencies: [
+                "KieuMauCore", "KieuMauTUI", "CNcurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KieuMauCoreTests",
+            dependencies: ["KieuMauCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KieuMauTUITests",
+            dependencies: ["KieuMauCore", "KieuMauTUI"],
+            resources: [.copy("Golden")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["KieuMauCore"],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
