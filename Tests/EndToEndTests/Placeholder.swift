@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct EndToEndPlaceholder {
+    @Test func nothingYet() { #expect(Bool(true)) }
+}
