@@ -1,0 +1,41 @@
+/// Makes text from data files inert before it reaches a screen or a report: control characters,
+/// escape sequences (CSI, OSC, single-character), bidi overrides and zero-width characters are
+/// removed; tabs and newlines become spaces.
+public enum DisplaySafe {
+    public static func clean(_ text: String) -> String {
+        if !text.unicodeScalars.contains(where: isUnsafe) { return text }
+        var out = String.UnicodeScalarView()
+        enum State { case text, escape, csi, osc, oscEscape }
+        var state = State.text
+        for s in text.unicodeScalars {
+            let v = s.value
+            switch state {
+            case .text:
+                if v == 0x1B { state = .escape; continue }
+                if v == 0x9B { state = .csi; continue }       // 8-bit CSI
+                if v == 0x9D { state = .osc; continue }       // 8-bit OSC
+                if v == 0x09 || v == 0x0A || v == 0x0D { out.append(" "); continue }
+                if !isUnsafe(s) { out.append(s) }
+            case .escape:
+                state = v == 0x5B ? .csi : v == 0x5D ? .osc : .text
+            case .csi:
+                if (0x40...0x7E).contains(v) { state = .text }
+            case .osc:
+                if v == 0x07 || v == 0x9C { state = .text } else if v == 0x1B { state = .oscEscape }
+            case .oscEscape:
+                state = .text  // ESC \ (string terminator) or anything else ends it
+            }
+        }
+        return String(out)
+    }
+
+    static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x20 || v == 0x7F { return true }
+        if (0x80...0x9F).contains(v) { return true }                                      // C1 controls
+        if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { return true } // bidi embeddings, overrides, isolates
+        if v == 0x200E || v == 0x200F || v == 0x061C { return true }                       // bidi marks
+        if (0x200B...0x200D).contains(v) || v == 0x2060 || v == 0xFEFF { return true }    // zero-width
+        return false
+    }
+}
