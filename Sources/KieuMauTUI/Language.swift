@@ -1,0 +1,150 @@
+import KieuMauCore
+
+/// The interface language. Vietnamese for Vietnamese locales, English otherwise; `L` toggles.
+public enum Language: String, Hashable, Sendable, CaseIterable {
+    case vi, en
+
+    /// From `--lang`, else `LC_ALL`, `LC_MESSAGES`, `LANG` (`vi*` → Vietnamese).
+    public static func from(flag: String?, environment: [String: String]) -> Language {
+        if let flag, let l = Language(rawValue: flag.lowercased()) { return l }
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let v = environment[key], !v.isEmpty { return v.lowercased().hasPrefix("vi") ? .vi : .en }
+        }
+        return .en
+    }
+
+    public var toggled: Language { self == .vi ? .en : .vi }
+}
+
+/// Every label of the interface in both languages. One place, so nothing is left untranslated.
+public struct Strings: Sendable {
+    public let lang: Language
+    public init(_ lang: Language) { self.lang = lang }
+    private func t(_ vi: String, _ en: String) -> String { lang == .vi ? vi : en }
+
+    public var product: String { "KieuMau" }
+    public var programme: String { t("Công an phường điển hình, kiểu mẫu", "Model ward police") }
+    public var demoBadge: String { t("DEMO — dữ liệu giả lập", "DEMO — synthetic data") }
+    public var national: String { t("Toàn quốc", "Nationwide") }
+    public func provinces(_ n: Int) -> String { t("\(n) tỉnh", "\(n) provinces") }
+    public func criteria(_ n: Int) -> String { t("\(n) tiêu chí", "\(n) criteria") }
+    public func snapshotPosition(_ i: Int, _ n: Int) -> String { t("(\(i)/\(n))", "(\(i) of \(n))") }
+    public var units: String { t("Đơn vị", "Units") }
+    public var unitsLong: String { t("đơn vị", "units") }
+    public var registered: String { t("đăng ký", "registered") }
+    public var registeredShort: String { t("ĐK", "Reg") }
+    public var quota: String { t("chỉ tiêu", "quota") }
+    public var model: String { t("kiểu mẫu", "model") }
+    public var modelShort: String { t("KM", "Model") }
+    public var recognised: String { t("công nhận", "recognised") }
+    public var complete: String { t("đạt đủ", "all criteria") }
+    public var share: String { t("Tỷ lệ", "Share") }
+    public var need30: String { t("Cần", "Need") }
+    public var province: String { t("Tỉnh/thành", "Province") }
+    public var ward: String { t("Phường", "Ward") }
+    public var district: String { t("Quận/huyện", "District") }
+    public var stage: String { t("Giai đoạn", "Stage") }
+    public var criteriaHeading: String { t("Tiêu chí", "Criteria") }
+    public var missing: String { t("Thiếu", "Missing") }
+    public var band2025: String { t("Mục tiêu 2025", "2025 band") }
+    public func bandCount(_ b: TargetBand, _ n: Int) -> String {
+        switch b {
+        case .below: return t("\(n) dưới 30%", "\(n) below 30%")
+        case .within: return t("\(n) trong 30–50%", "\(n) within 30–50%")
+        case .above: return t("\(n) từ 50%", "\(n) at 50%+")
+        }
+    }
+    public func bandName(_ b: TargetBand) -> String {
+        switch b {
+        case .below: return t("dưới 30%", "below 30%")
+        case .within: return t("30–50%", "within band")
+        case .above: return t("từ 50%", "above 50%")
+        }
+    }
+    public func stageName(_ s: Stage) -> String {
+        switch s {
+        case .notRegistered: return t("chưa đăng ký", "not registered")
+        case .registered: return t("đã đăng ký", "registered")
+        case .complete: return t("đạt đủ tiêu chí", "meets all")
+        case .recognised: return t("đã công nhận", "recognised")
+        }
+    }
+    public func criterionStatus(_ s: CriterionStatus) -> String {
+        switch s {
+        case .met: return t("đạt", "met")
+        case .notMet: return t("chưa đạt", "not met")
+        case .unknown: return t("chưa rõ", "unknown")
+        }
+    }
+    public func criterionFallbackName(_ n: Int) -> String { t("Tiêu chí \(n)", "Criterion \(n)") }
+    public func group(_ n: Int) -> String { t("Nhóm \(n)", "Group \(n)") }
+    public var paceNeeded2025: String { t("cần đến 30% trước 31/12/2025", "needed for 30% by 31/12/2025") }
+    public var paceNeeded2030: String { t("cần đến 100% trước 31/12/2030", "needed for 100% by 31/12/2030") }
+    public var paceObserved: String { t("thực tế", "observed") }
+    public var perMonth: String { t("/tháng", "/mo") }
+    public var reached: String { t("đã đạt", "reached") }
+    public var deadlinePassed: String { t("đã quá hạn", "deadline passed") }
+    public var trend: String { t("xu hướng", "trend") }
+    public var reportedLabel: String { t("báo cáo", "reported") }
+    public var rowsLabel: String { t("theo danh sách", "in ward rows") }
+    public var conflictLabel: String { t("nguồn mâu thuẫn", "sources conflict") }
+    public var noUnits: String { t("không có phường", "no wards") }
+    public var history: String { t("Lịch sử", "History") }
+    public var sources: String { t("Nguồn", "Sources") }
+    public var notes: String { t("Ghi chú", "Notes") }
+    public var pilotYear: String { t("năm thí điểm", "pilot year") }
+    public var decision: String { t("quyết định", "decision") }
+    public var publishedCountOnly: String { t("chỉ công bố số lượng", "published count only") }
+    public var nothingKnown: String { t("chưa có thông tin tiêu chí", "no criteria information") }
+    public var filterPrompt: String { t("Lọc: ", "Filter: ") }
+    public var noMatches: String { t("Không có kết quả", "No matches") }
+    public var tooSmall: String { t("Cửa sổ quá nhỏ", "Terminal too small") }
+    public func tooSmallDetail(_ w: Int, _ h: Int) -> String { t("cần ít nhất 40×10, hiện \(w)×\(h)", "need at least 40×10, have \(w)×\(h)") }
+    public var help: String { t("Trợ giúp", "Help") }
+    public var helpClose: String { t("Esc hoặc ? để đóng", "Esc or ? to close") }
+    public func sortName(_ s: ProvinceSort) -> String {
+        switch s {
+        case .name: return t("tên", "name")
+        case .share: return t("tỷ lệ", "share")
+        case .gap: return t("còn thiếu", "gap")
+        case .registered: return t("đăng ký", "registered")
+        }
+    }
+    public func wardSortName(_ s: WardSort) -> String {
+        switch s {
+        case .name: return t("tên", "name")
+        case .criteriaMet: return t("tiêu chí đạt", "criteria met")
+        case .stage: return t("giai đoạn", "stage")
+        }
+    }
+    public func bandFilterName(_ f: BandFilter) -> String {
+        switch f {
+        case .all: return t("tất cả", "all")
+        case .below: return t("dưới 30%", "below 30%")
+        case .within: return t("30–50%", "within 30–50%")
+        case .above: return t("từ 50%", "at 50%+")
+        }
+    }
+    public func stageFilterName(_ f: StageFilter) -> String {
+        switch f {
+        case .all: return t("tất cả", "all")
+        case .notRegistered: return t("chưa đăng ký", "not registered")
+        case .inProgress: return t("đang xây dựng", "in progress")
+        case .model: return t("kiểu mẫu", "model")
+        }
+    }
+    public var sortLabel: String { t("sắp xếp", "sort") }
+    public var filterLabel: String { t("lọc", "filter") }
+    public var themeLabel: String { t("giao diện", "theme") }
+    public var languageName: String { t("Tiếng Việt", "English") }
+    public func notOnMap(_ what: String) -> String { t("\(what) không có trên bản đồ của mốc này", "\(what) is not on this snapshot's map") }
+    public var firstSnapshot: String { t("Đây là mốc đầu tiên", "This is the first snapshot") }
+    public var lastSnapshot: String { t("Đây là mốc mới nhất", "This is the latest snapshot") }
+    public var lastWard: String { t("Đã hết danh sách phường", "No more wards") }
+    public var firstWard: String { t("Đây là phường đầu tiên", "This is the first ward") }
+    public func loadFailed(_ file: String) -> String { t("Không đọc được \(file)", "Could not load \(file)") }
+    public var problemsLabel: String { t("lỗi dữ liệu", "data problems") }
+    public var asOf: String { t("tính đến", "as of") }
+    public var wardsByCriteriaMet: String { t("phường theo số tiêu chí đạt", "wards by criteria met") }
+    public var toTarget: String { t("cần thêm", "to reach") }
+}

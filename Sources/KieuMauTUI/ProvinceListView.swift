@@ -1,0 +1,70 @@
+import KieuMauCore
+
+/// A row per province: name, units, registered, model, a share bar with 30% and 50% markers,
+/// the share, the band as a symbol (and colour), and units still needed for 30%.
+enum ProvinceListView {
+    struct Columns {
+        var name: Int, units: Int, reg: Int, model: Int, bar: Int, pct: Int, band: Int, need: Int
+        init(width: Int) {
+            units = 6; model = 6; pct = 7; band = 2; need = 5
+            reg = width >= 64 ? 5 : 0
+            let fixed = 2 + units + reg + model + pct + band + need
+            bar = width >= 70 ? min(30, max(10, (width - fixed) / 3)) : 0
+            name = max(8, width - fixed - bar - (bar > 0 ? 1 : 0))
+        }
+    }
+
+    static func draw(_ c: inout Canvas, state: AppState, x: Int, y: Int, width: Int, height: Int, focused: Bool) {
+        let s = state.strings, g = state.glyphs, l = state.lang
+        let cols = Columns(width: width)
+        // Column headings.
+        var hx = x + 2
+        func heading(_ text: String, _ w: Int, right: Bool = false) {
+            guard w > 0 else { return }
+            c.put(TextWidth.fit(text, w, right: right, ellipsis: g.ellipsis), x: hx, y: y, width: w, role: .title)
+            hx += w
+        }
+        heading(s.province, cols.name)
+        heading(s.units, cols.units, right: true)
+        heading(s.registeredShort, cols.reg, right: true)
+        heading(s.modelShort, cols.model, right: true)
+        if cols.bar > 0 { hx += 1; heading("30%\(g.marker) 50%\(g.marker)", cols.bar) }
+        heading(s.share, cols.pct, right: true)
+        heading("", cols.band)
+        heading(s.need30, cols.need, right: true)
+
+        let rows = state.provinceRows
+        let visible = max(0, height - 1)
+        if rows.isEmpty {
+            c.put(s.noMatches, x: x + 2, y: y + 1, width: width - 2, role: .muted)
+            return
+        }
+        for i in 0..<visible {
+            let idx = state.provincePos.scroll + i
+            guard idx < rows.count else { break }
+            let p = state.summary.provinces[rows[idx]]
+            let t = p.tally
+            let ry = y + 1 + i
+            let selected = idx == state.provincePos.cursor
+            var rx = x
+            c.put(selected ? g.cursor : " ", x: rx, y: ry, role: .emphasis); rx += 2
+            let nameRole: StyleRole = p.conflicts.isEmpty ? .normal : .warning
+            c.put(TextWidth.fit(p.province.name, cols.name - 1, ellipsis: g.ellipsis), x: rx, y: ry, width: cols.name - 1, role: nameRole, ellipsis: g.ellipsis)
+            rx += cols.name
+            for (value, w) in [(t.units, cols.units), (t.registered, cols.reg), (t.model, cols.model)] where w > 0 {
+                c.put(TextWidth.fit(Fmt.int(value, l), w, right: true), x: rx, y: ry, width: w); rx += w
+            }
+            if cols.bar > 0 {
+                rx += 1
+                Bars.share(&c, x: rx, y: ry, width: cols.bar, share: t.share, fillRole: bandRole(t.band), glyphs: g)
+                rx += cols.bar
+            }
+            c.put(TextWidth.fit(Fmt.percent(t.share, l), cols.pct, right: true), x: rx, y: ry, width: cols.pct); rx += cols.pct
+            let symbol = t.units == 0 ? " " : g.band(t.band)
+            c.put(" " + symbol, x: rx, y: ry, width: cols.band, role: bandRole(t.band)); rx += cols.band
+            let need = t.needed(percent: Targets.floorPercent)
+            c.put(TextWidth.fit(need == 0 ? "–" : Fmt.int(need, l), cols.need, right: true), x: rx, y: ry, width: cols.need)
+            if selected { c.paint(x: x, y: ry, width: width, role: focused ? .selection : .selectionDim) }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import KieuMauCore
+
+/// Draws the whole screen for a state and a size into a canvas. Pure: the same state and size
+/// always give the same cells, which is what the golden tests compare.
+public enum Render {
+    public static func screen(_ state: AppState, width: Int, height: Int) -> Canvas {
+        var c = Canvas(width: width, height: height)
+        let layout = Layout(width: width, height: height)
+        if layout.tooSmall {
+            TooSmallView.draw(&c, state: state)
+            return c
+        }
+        HeaderView.draw(&c, state: state, layout: layout)
+        SummaryView.draw(&c, state: state, layout: layout)
+        c.hline(y: layout.bodyTop - 1, glyph: state.glyphs.hline)
+        drawBody(&c, state: state, layout: layout)
+        StatusLineView.draw(&c, state: state, layout: layout)
+        if state.showHelp { HelpView.draw(&c, state: state, layout: layout) }
+        return c
+    }
+
+    static func drawBody(_ c: inout Canvas, state: AppState, layout: Layout) {
+        let top = layout.bodyTop, h = layout.bodyHeight
+        switch (state.level, layout.wide) {
+        case (.provinces, false):
+            ProvinceListView.draw(&c, state: state, x: 0, y: top, width: layout.width, height: h, focused: true)
+        case (.provinces, true):
+            ProvinceListView.draw(&c, state: state, x: 0, y: top, width: layout.listWidth, height: h, focused: true)
+            c.vline(x: layout.listWidth, y: top, height: h, glyph: state.glyphs.vline)
+            if let p = state.selectedProvince {
+                ProvinceDetailView.draw(&c, state: state, province: p, x: layout.detailLeft + 1, y: top,
+                                        width: layout.detailWidth - 1, height: h)
+            }
+        case (.wards, false):
+            WardListView.draw(&c, state: state, x: 0, y: top, width: layout.width, height: h, focused: true)
+        case (.wards, true), (.detail, true):
+            WardListView.draw(&c, state: state, x: 0, y: top, width: layout.listWidth, height: h, focused: state.level == .wards)
+            c.vline(x: layout.listWidth, y: top, height: h, glyph: state.glyphs.vline)
+            if let w = state.selectedWard {
+                WardDetailView.draw(&c, state: state, ward: w, x: layout.detailLeft + 1, y: top,
+                                    width: layout.detailWidth - 1, height: h, focused: state.level == .detail)
+            }
+        case (.detail, false):
+            if let w = state.selectedWard {
+                WardDetailView.draw(&c, state: state, ward: w, x: 0, y: top, width: layout.width, height: h, focused: true)
+            }
+        }
+    }
+}
+
+enum TooSmallView {
+    static func draw(_ c: inout Canvas, state: AppState) {
+        let s = state.strings
+        let lines = [s.tooSmall, s.tooSmallDetail(c.width, c.height), "q"]
+        let top = max(0, c.height / 2 - 1)
+        for (i, line) in lines.enumerated() {
+            let w = min(c.width, TextWidth.of(line))
+            c.put(line, x: max(0, (c.width - w) / 2), y: top + i, width: c.width, role: i == 0 ? .warning : .muted,
+                  ellipsis: state.glyphs.ellipsis)
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import KieuMauCore
+
+/// One ward in full: stage, a bar of criteria met, one row per criterion (grouped and named when
+/// the criteria file knows groups and names), its history across snapshots, sources and notes.
+enum WardDetailView {
+    static func draw(_ c: inout Canvas, state: AppState, ward wi: Int, x: Int, y: Int, width: Int, height: Int, focused: Bool) {
+        var lines = DetailLines()
+        build(&lines, state: state, ward: wi)
+        lines.draw(&c, x: x, y: y, width: width, height: height, scroll: state.detailScroll, ellipsis: state.glyphs.ellipsis)
+    }
+
+    static func build(_ lines: inout DetailLines, state: AppState, ward wi: Int) {
+        let s = state.strings, g = state.glyphs, map = state.map
+        let ward = map.wards[wi], wp = state.summary.wards[wi]
+        let row = state.dataset.row(ofWardAt: wi)
+        let set = state.dataset.criteria, total = set.count
+        var place = [ward.name]
+        if let d = map.district(ward.districtCode) { place.append(d.name) }
+        if let p = map.province(ward.provinceCode) { place.append(p.name) }
+        lines.add(place.joined(separator: " · "), .title)
+
+        var status = s.stageName(wp.stage)
+        if let year = row?.pilotYear { status += " (\(s.pilotYear) \(year))" }
+        if let rec = row?.recognition {
+            status += " · \(s.decision) \(rec.decision)\(rec.date.map { " \($0.iso)" } ?? "")"
+        }
+        if wp.isRegistered { status += " · \(wp.met.map(String.init) ?? "?")/\(total)" }
+        lines.add(status, WardListView.stageRole(wp, state.definition))
+        if wp.isRegistered {
+            let met = wp.met ?? 0
+            lines.bar(suffix: "\(wp.met.map(String.init) ?? "?")/\(total)") { canvas, bx, by, bw in
+                Bars.criteria(&canvas, x: bx, y: by, width: bw, met: met, notMet: wp.missing.count, total: total, glyphs: g)
+            }
+        }
+        lines.blank()
+
+        let marks = row?.marks ?? .unknown
+        if marks.publishedCount != nil {
+            lines.add("\(s.publishedCountOnly): \(marks.publishedCount ?? 0)/\(total)", .muted)
+        } else if !marks.hasMarks && wp.isRegistered {
+            lines.add(s.nothingKnown, .muted)
+        }
+        if wp.isRegistered || marks.hasMarks {
+            lines.add([(" #  ", .title), (s.criteriaHeading, .title)])
+            var currentGroup: Int? = nil
+            for n in 1...max(1, total) where n <= total {
+                let criterion = set.criteria.indices.contains(n - 1) ? set.criteria[n - 1] : Criterion(number: n)
+                if let grp = criterion.group, grp != currentGroup {
+                    currentGroup = grp
+                    let gname = set.group(grp).map { name(vi: $0.nameVi, en: $0.nameEn, lang: state.lang) } ?? ""
+                    lines.add(s.group(grp) + (gname.isEmpty ? "" : ": \(gname)"), .muted)
+                }
+                let st = marks.hasMarks ? marks.status(of: n) : (wp.meetsAll ? .met : .unknown)
+                var label = name(vi: criterion.nameVi, en: criterion.nameEn, lang: state.lang)
+                if label.isEmpty { label = s.criterionFallbackName(n) }
+                if !criterion.subject.isEmpty { label += " (\(criterion.subject))" }
+                let symbol = st == .met ? g.met : st == .notMet ? g.notMet : g.unknown
+                let role: StyleRole = st == .met ? .barMet : st == .notMet ? .barNotMet : .barUnknown
+                let num = n < 10 ? " \(n)" : "\(n)"
+                lines.add([(num + "  ", .muted), ("\(symbol) \(s.criterionStatus(st))", role), ("  " + label, .normal)])
+            }
+        }
+
+        if let h = state.history, h.wardCode == ward.code, !h.points.isEmpty {
+            lines.blank()
+            lines.add(s.history, .title)
+            let text = h.points.map { p -> String in
+                let v = p.stage == .notRegistered ? "–" : "\(p.met.map(String.init) ?? "?")/\(p.total)"
+                return "\(p.asOf.iso) \(v)"
+            }.joined(separator: " \(g.arrow) ")
+            lines.add(text)
+        }
+        if let row, !row.note.isEmpty {
+            lines.blank()
+            lines.add(s.notes, .title)
+            lines.add(row.note)
+        }
+        if let row, !row.sourceIDs.isEmpty {
+            lines.blank()
+            lines.add(s.sources, .title)
+            for id in row.sourceIDs {
+                if let src = state.dataset.snapshot.source(id) {
+                    lines.add("[\(id)] \(src.publisher) — \(src.title) (\(src.date))\(src.url.isEmpty ? "" : " \(src.url)")", .muted)
+                } else {
+                    lines.add("[\(id)]", .muted)
+                }
+            }
+        }
+    }
+
+    static func name(vi: String, en: String, lang: Language) -> String {
+        lang == .vi ? (vi.isEmpty ? en : vi) : (en.isEmpty ? vi : en)
+    }
+}

@@ -1,0 +1,87 @@
+import KieuMauCore
+
+/// A row per ward of the province: name, district, stage, a criteria bar with "21/22", and the
+/// numbers of the criteria not met.
+enum WardListView {
+    struct Columns {
+        var name: Int, district: Int, stage: Int, bar: Int, met: Int, missing: Int
+        init(width: Int, hasDistricts: Bool) {
+            met = 6
+            stage = width >= 70 ? 16 : 2
+            bar = width >= 90 ? 12 : (width >= 70 ? 8 : 0)
+            let rest = width - 2 - met - stage - bar - (bar > 0 ? 1 : 0)
+            district = hasDistricts && width >= 80 ? max(10, rest / 4) : 0
+            missing = max(6, rest / 4)
+            name = max(8, rest - district - missing)
+        }
+    }
+
+    static func draw(_ c: inout Canvas, state: AppState, x: Int, y: Int, width: Int, height: Int, focused: Bool) {
+        let s = state.strings, g = state.glyphs
+        let map = state.map, sum = state.summary
+        let cols = Columns(width: width, hasDistricts: map.hasDistricts)
+        var hx = x + 2
+        func heading(_ text: String, _ w: Int) {
+            guard w > 0 else { return }
+            c.put(TextWidth.fit(text, w, ellipsis: g.ellipsis), x: hx, y: y, width: w, role: .title)
+            hx += w
+        }
+        heading(s.ward, cols.name)
+        heading(s.district, cols.district)
+        heading(cols.stage > 2 ? s.stage : "", cols.stage)
+        if cols.bar > 0 { heading(s.criteriaHeading, cols.bar + 1) }
+        heading("", cols.met)
+        heading(s.missing, cols.missing)
+
+        let rows = state.wardRows
+        if rows.isEmpty {
+            c.put(s.noMatches, x: x + 2, y: y + 1, width: width - 2, role: .muted)
+            return
+        }
+        let total = state.dataset.criteria.count
+        for i in 0..<max(0, height - 1) {
+            let idx = state.wardPos.scroll + i
+            guard idx < rows.count else { break }
+            let wi = rows[idx]
+            let ward = map.wards[wi], wp = sum.wards[wi]
+            let ry = y + 1 + i
+            let selected = idx == state.wardPos.cursor
+            var rx = x
+            c.put(selected ? g.cursor : " ", x: rx, y: ry, role: .emphasis); rx += 2
+            c.put(ward.name, x: rx, y: ry, width: cols.name - 1, ellipsis: g.ellipsis); rx += cols.name
+            if cols.district > 0 {
+                c.put(map.district(ward.districtCode)?.name ?? "", x: rx, y: ry, width: cols.district - 1, role: .muted, ellipsis: g.ellipsis)
+                rx += cols.district
+            }
+            let stageText = cols.stage > 2 ? "\(stageSymbol(wp, g)) \(s.stageName(wp.stage))" : stageSymbol(wp, g)
+            c.put(stageText, x: rx, y: ry, width: cols.stage - 1, role: stageRole(wp, state.definition), ellipsis: g.ellipsis)
+            rx += cols.stage
+            if cols.bar > 0 {
+                if let met = wp.met, wp.isRegistered {
+                    Bars.criteria(&c, x: rx, y: ry, width: cols.bar, met: met, notMet: wp.missing.count, total: total, glyphs: g)
+                }
+                rx += cols.bar + 1
+            }
+            let metText = wp.isRegistered ? (wp.met.map { "\($0)/\(total)" } ?? "?/\(total)") : ""
+            c.put(TextWidth.fit(metText, cols.met - 1, right: true), x: rx, y: ry, width: cols.met - 1); rx += cols.met
+            if !wp.missing.isEmpty {
+                c.put(wp.missing.map(String.init).joined(separator: ","), x: rx, y: ry, width: cols.missing, role: .barNotMet, ellipsis: g.ellipsis)
+            }
+            if selected { c.paint(x: x, y: ry, width: width, role: focused ? .selection : .selectionDim) }
+        }
+    }
+
+    static func stageSymbol(_ w: WardProgress, _ g: Glyphs) -> String {
+        switch w.stage {
+        case .notRegistered: return g.unicode ? "·" : "."
+        case .registered: return g.unicode ? "◐" : "o"
+        case .complete: return g.unicode ? "●" : "*"
+        case .recognised: return g.met
+        }
+    }
+
+    static func stageRole(_ w: WardProgress, _ d: ModelDefinition) -> StyleRole {
+        if w.isModel(d) { return .bandAbove }
+        return w.isRegistered ? .normal : .muted
+    }
+}
