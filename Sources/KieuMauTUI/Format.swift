@@ -36,13 +36,13 @@ public enum Fmt {
     public static func pace(_ p: Pace.Needed, _ s: Strings) -> String {
         switch p {
         case .reached: return s.reached
-        case .perMonth(let x): return decimal(x, s.lang) + s.perMonth
+        case .perMonth(let x): return decimal(x, s.lang, places: x < 1 ? 2 : 1) + s.perMonth
         case .deadlinePassed(let short): return "\(s.deadlinePassed) (−\(int(short, s.lang)))"
         }
     }
 
     public static func observed(_ x: Double?, _ s: Strings) -> String {
         guard let x else { return "–" }
-        return decimal(x, s.lang) + s.perMonth
+        return decimal(x, s.lang, places: abs(x) < 1 ? 2 : 1) + s.perMonth
     }
 }

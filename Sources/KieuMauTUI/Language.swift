@@ -95,6 +95,7 @@ public struct Strings: Sendable {
     public var pilotYear: String { t("năm thí điểm", "pilot year") }
     public var decision: String { t("quyết định", "decision") }
     public var publishedCountOnly: String { t("chỉ công bố số lượng", "published count only") }
+    public var allMetNoMarks: String { t("đạt đủ tiêu chí (không công bố chi tiết từng tiêu chí)", "meets every criterion (per-criterion marks not published)") }
     public var nothingKnown: String { t("chưa có thông tin tiêu chí", "no criteria information") }
     public var filterPrompt: String { t("Lọc: ", "Filter: ") }
     public var noMatches: String { t("Không có kết quả", "No matches") }

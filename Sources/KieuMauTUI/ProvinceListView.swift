@@ -28,7 +28,16 @@ enum ProvinceListView {
         heading(s.units, cols.units, right: true)
         heading(s.registeredShort, cols.reg, right: true)
         heading(s.modelShort, cols.model, right: true)
-        if cols.bar > 0 { hx += 1; heading("30%\(g.marker) 50%\(g.marker)", cols.bar) }
+        if cols.bar > 0 {
+            hx += 1
+            // "30" and "50" end right above the markers drawn on each row's bar.
+            for (pct, label) in [(Targets.floorPercent, "30"), (Targets.stretchPercent, "50")] {
+                let m = min(cols.bar - 1, Int((Double(pct) / 100.0 * Double(cols.bar)).rounded(.down)))
+                c.put(label, x: hx + max(0, m - 2), y: y, width: 2, role: .title)
+                c.put(g.marker, x: hx + m, y: y, width: 1, role: .targetMarker)
+            }
+            hx += cols.bar
+        }
         heading(s.share, cols.pct, right: true)
         heading("", cols.band)
         heading(s.need30, cols.need, right: true)

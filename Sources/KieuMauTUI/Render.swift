@@ -8,6 +8,7 @@ public enum Render {
         let layout = Layout(width: width, height: height)
         if layout.tooSmall {
             TooSmallView.draw(&c, state: state)
+            if !state.glyphs.unicode { ASCIIFallback.apply(to: &c) }
             return c
         }
         HeaderView.draw(&c, state: state, layout: layout)
@@ -16,6 +17,7 @@ public enum Render {
         drawBody(&c, state: state, layout: layout)
         StatusLineView.draw(&c, state: state, layout: layout)
         if state.showHelp { HelpView.draw(&c, state: state, layout: layout) }
+        if !state.glyphs.unicode { ASCIIFallback.apply(to: &c) }
         return c
     }
 

@@ -37,6 +37,8 @@ enum WardDetailView {
         let marks = row?.marks ?? .unknown
         if marks.publishedCount != nil {
             lines.add("\(s.publishedCountOnly): \(marks.publishedCount ?? 0)/\(total)", .muted)
+        } else if !marks.hasMarks && wp.meetsAll {
+            lines.add(s.allMetNoMarks, .muted)
         } else if !marks.hasMarks && wp.isRegistered {
             lines.add(s.nothingKnown, .muted)
         }
@@ -57,7 +59,7 @@ enum WardDetailView {
                 let symbol = st == .met ? g.met : st == .notMet ? g.notMet : g.unknown
                 let role: StyleRole = st == .met ? .barMet : st == .notMet ? .barNotMet : .barUnknown
                 let num = n < 10 ? " \(n)" : "\(n)"
-                lines.add([(num + "  ", .muted), ("\(symbol) \(s.criterionStatus(st))", role), ("  " + label, .normal)])
+                lines.add([(num + "  ", .muted), (TextWidth.fit("\(symbol) \(s.criterionStatus(st))", 12), role), (label, .normal)])
             }
         }
 

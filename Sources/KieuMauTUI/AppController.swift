@@ -1,0 +1,120 @@
+import KieuMauCore
+
+/// Loads snapshots for the controller; the executable backs it with the data catalog,
+/// tests with data made in memory.
+public protocol SnapshotSource {
+    func load(_ ref: SnapshotRef) -> Result<Dataset, Problems>
+}
+
+/// Runs the app: decodes keys into actions, applies them to the state, and does the loading the
+/// pure reducer cannot (snapshot steps, a ward's history, the trend). Draws with `Render`.
+public final class AppController {
+    public private(set) var state: AppState
+    public let themes: [Theme]
+    private let source: any SnapshotSource
+    private var datasets: [String: Dataset] = [:]
+    private var summaries: [String: ProgressSummary] = [:]
+
+    public init(state: AppState, themes: [Theme], source: any SnapshotSource) {
+        self.state = state
+        self.themes = themes.isEmpty ? [BuiltinThemeFallback.plain] : themes
+        self.source = source
+        self.state.themeNames = self.themes.map(\.name)
+        if let ref = currentRef { datasets[ref.file] = state.dataset }
+    }
+
+    public var theme: Theme { themes[min(state.themeIndex, themes.count - 1)] }
+    public var shouldQuit: Bool { state.quit }
+    private var currentRef: SnapshotRef? {
+        state.snapshots.indices.contains(state.snapshotIndex) ? state.snapshots[state.snapshotIndex] : nil
+    }
+
+    public func render(width: Int, height: Int) -> Canvas {
+        Render.screen(state, width: width, height: height)
+    }
+
+    public func resize(width: Int, height: Int) {
+        state.screenWidth = width; state.screenHeight = height
+        state.apply(.resize)
+    }
+
+    /// Handles one key; returns false when the app should quit.
+    @discardableResult
+    public func handle(_ key: Key) -> Bool {
+        let action = state.editingFilter ? Keymap.filterAction(for: key) : Keymap.action(for: key)
+        guard let action else {
+            if state.showHelp { state.showHelp = false }  // any other key closes help, as in htop
+            return !state.quit
+        }
+        switch action {
+        case .previousSnapshot where !state.showHelp && !state.editingFilter: stepSnapshot(by: -1)
+        case .nextSnapshot where !state.showHelp && !state.editingFilter: stepSnapshot(by: 1)
+        default: state.apply(action)
+        }
+        refreshHistory()
+        return !state.quit
+    }
+
+    /// Work that can wait until the first frame is on screen: the pace observed needs the previous
+    /// snapshot, the trend line needs them all.
+    public func afterFirstFrame() {
+        if state.previousSummary == nil, state.snapshotIndex > 0 {
+            state.previousSummary = summary(at: state.snapshotIndex - 1)
+        }
+        for i in state.snapshots.indices where state.trend[i] == nil {
+            state.trend[i] = summary(at: i)?.national.share
+        }
+    }
+
+    private func stepSnapshot(by delta: Int) {
+        state.notice = nil
+        let target = state.snapshotIndex + delta
+        guard state.snapshots.indices.contains(target) else {
+            state.notice = delta < 0 ? state.strings.firstSnapshot : state.strings.lastSnapshot
+            return
+        }
+        switch dataset(at: target) {
+        case .success(let data):
+            let previous = target > 0 ? summary(at: target - 1) : nil
+            state.replaceSnapshot(index: target, dataset: data, previous: previous)
+        case .failure(let problems):
+            state.notice = state.strings.loadFailed(state.snapshots[target].file) + ": " + (problems.all.first?.description ?? "")
+        }
+    }
+
+    private func dataset(at index: Int) -> Result<Dataset, Problems> {
+        let ref = state.snapshots[index]
+        if let d = datasets[ref.file] { return .success(d) }
+        let result = source.load(ref)
+        if case .success(let d) = result { datasets[ref.file] = d }
+        return result
+    }
+
+    private func summary(at index: Int) -> ProgressSummary? {
+        let ref = state.snapshots[index]
+        if let s = summaries[ref.file] { return s }
+        guard case .success(let d) = dataset(at: index) else { return nil }
+        let s = ProgressSummary(d, definition: state.definition)
+        summaries[ref.file] = s
+        return s
+    }
+
+    /// The selected ward across every snapshot of the series, when a ward is on screen.
+    private func refreshHistory() {
+        guard state.level != .provinces, let wi = state.selectedWard else { return }
+        let code = state.map.wards[wi].code
+        if state.history?.wardCode == code { return }
+        var points: [WardHistory.Point] = []
+        for i in state.snapshots.indices {
+            guard case .success(let d) = dataset(at: i), let w = d.map.wardIndex[code] else { continue }
+            let wp = d.wardProgress(at: w)
+            points.append(.init(asOf: d.header.asOf, stage: wp.stage, met: wp.met, total: d.criteria.count))
+        }
+        state.history = WardHistory(wardCode: code, points: points)
+    }
+}
+
+/// Used only if no theme at all could be had: plain attributes.
+enum BuiltinThemeFallback {
+    static let plain = Theme(name: "plain", styles: [:])
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+import KieuMauCore
+@testable import KieuMauTUI
+
+/// Whole screens as text, compared with golden files in `Golden/`.
+/// Regenerate after an intended change: `KIEUMAU_UPDATE_GOLDEN=1 swift test --filter ScreenTests`,
+/// then read the diff before committing.
+@Suite struct ScreenTests {
+    static let goldenDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    func check(_ name: String, _ canvas: Canvas, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let text = canvas.text + "\n"
+        let url = Self.goldenDir.appendingPathComponent(name + ".txt")
+        if ProcessInfo.processInfo.environment["KIEUMAU_UPDATE_GOLDEN"] == "1" {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let golden = try String(contentsOf: url, encoding: .utf8)
+        if golden != text {
+            let a = golden.split(separator: "\n", omittingEmptySubsequences: false)
+            let b = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }
+            let line = (first?.offset ?? min(a.count, b.count)) + 1
+            let expected = first.map { String($0.element.0) } ?? ""
+            let actual = first.map { String($0.element.1) } ?? ""
+            Issue.record("screen \(name) differs from its golden file at line \(line):\ngolden: \(expected)\nactual: \(actual)\n--- actual screen ---\n\(text)",
+                         sourceLocation: sourceLocation)
+        }
+    }
+
+    func screen(_ c: AppController, _ w: Int, _ h: Int) -> Canvas {
+        c.resize(width: w, height: h)
+        return c.render(width: w, height: h)
+    }
+
+    @Test func provinces80x24() throws {
+        try check("provinces-80x24", screen(Fixture.controller(), 80, 24))
+    }
+    @Test func provinces160x48() throws {
+        try check("provinces-160x48", screen(Fixture.controller(width: 160, height: 48), 160, 48))
+    }
+    @Test func wardsVietnamese160x48() throws {
+        let c = Fixture.controller(lang: .vi, width: 160, height: 48)
+        c.handle(.down); c.handle(.down); c.handle(.enter)
+        try check("wards-vi-160x48", screen(c, 160, 48))
+    }
+    @Test func wardDetail80x24() throws {
+        let c = Fixture.controller()
+        c.handle(.down); c.handle(.down); c.handle(.enter); c.handle(.down); c.handle(.enter)
+        try check("ward-detail-80x24", screen(c, 80, 24))
+    }
+    @Test func wards80x24() throws {
+        let c = Fixture.controller()
+        c.handle(.down); c.handle(.down); c.handle(.enter)
+        try check("wards-80x24", screen(c, 80, 24))
+    }
+    @Test func compact50x16() throws {
+        let c = Fixture.controller(width: 50, height: 16)
+        try check("provinces-50x16", screen(c, 50, 16))
+    }
+    @Test func asciiFallback80x24() throws {
+        let c = Fixture.controller(glyphs: .asciiSet)
+        try check("provinces-ascii-80x24", screen(c, 80, 24))
+    }
+    @Test func help80x24() throws {
+        let c = Fixture.controller()
+        c.handle(.char("?"))
+        try check("help-80x24", screen(c, 80, 24))
+        c.handle(.char("L"))
+        try check("help-vi-80x24", screen(c, 80, 24))
+    }
+    @Test func tooSmall() throws {
+        try check("too-small-30x8", screen(Fixture.controller(), 30, 8))
+    }
+    @Test func filterPrompt() throws {
+        let c = Fixture.controller()
+        c.handle(.down); c.handle(.down); c.handle(.enter); c.handle(.char("/"))
+        for ch in "ha huy tap" { c.handle(.char(ch)) }
+        try check("filter-80x24", screen(c, 80, 24))
+    }
+
+    /// Every size from 1×1 to 200×60 renders without trapping, and nothing is drawn past the edge.
+    @Test func everySizeRenders() {
+        let c = Fixture.controller()
+        for w in stride(from: 1, through: 200, by: 7) {
+            for h in stride(from: 1, through: 60, by: 5) {
+                let canvas = screen(c, w, h)
+                #expect(canvas.width == w && canvas.height == h)
+            }
+        }
+    }
+}
