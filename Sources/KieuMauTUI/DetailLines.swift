@@ -1,3 +1,5 @@
+import KieuMauCore
+
 /// A pane of text lines, each made of styled segments (or a bar), drawn with a scroll offset.
 struct DetailLines {
     enum Item {
