@@ -279,7 +279,7 @@ public struct Report {
 
 extension String {
     var replacingPipes: String { split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }
-    var trailingSpacesRemoved: String {
+    public var trailingSpacesRemoved: String {
         var s = self
         while s.hasSuffix(" ") { s.removeLast() }
         return s

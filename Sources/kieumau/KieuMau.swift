@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct KieuMau: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kieumau",
+        abstract: "Dashboard of the model ward police programme (Công an phường điển hình, kiểu mẫu).",
+        discussion: """
+            With no subcommand, opens the terminal dashboard on the embedded data (or --data DIR).
+            `kieumau report` prints the same figures without a terminal.
+            """,
+        subcommands: [DashboardCommand.self, ReportCommand.self, ValidateCommand.self, SnapshotsCommand.self, GenerateCommand.self],
+        defaultSubcommand: DashboardCommand.self
+    )
+}

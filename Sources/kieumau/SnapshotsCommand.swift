@@ -1,0 +1,30 @@
+import ArgumentParser
+import KieuMauCore
+
+struct SnapshotsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshots",
+        abstract: "List the snapshots: series, date, map, criteria set, number of sources, synthetic or not.")
+
+    @Option(name: .long, help: "A directory of your own data files (default: the embedded data).")
+    var data: String?
+
+    func run() throws {
+        let options = try DataOptions.parse(data.map { ["--data", $0] } ?? [])
+        let catalog = try options.catalog()
+        var rows = [["series", "as of", "map", "criteria", "sources", "synthetic", "file"]]
+        for e in catalog.snapshots {
+            let h = e.header
+            rows.append([h.series, h.asOf.iso, h.mapID, h.criteriaID, String(h.sources.count), h.synthetic ? "DEMO (synthetic)" : "no", e.file])
+        }
+        var widths = rows[0].map { _ in 0 }
+        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], TextWidth.of(c)) } }
+        for r in rows {
+            print(r.enumerated().map { i, c in c + String(repeating: " ", count: widths[i] - TextWidth.of(c)) }
+                .joined(separator: "  ").trailingSpacesRemoved)
+        }
+        if !catalog.problems.isEmpty {
+            printError("\(catalog.problems.count) problem(s) in the data directory; run `kieumau validate`")
+        }
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder until the command line lands.
-print("kieumau")
