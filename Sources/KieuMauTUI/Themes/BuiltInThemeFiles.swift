@@ -177,18 +177,18 @@ selection_dim = { fg = "#000000", bg = "#d0d0d0" }
 bar_met       = { fg = "#00875f" }
 bar_not_met   = { fg = "#d70000" }
 bar_unknown   = { fg = "#8700d7" }
-bar_empty     = { fg = "#949494" }
+bar_empty     = { fg = "#8a8a8a" }
 
 # The 2025 band: below 30%, within 30–50%, above 50%.
 band_below    = { fg = "#d70000", bold = true }
 band_within   = { fg = "#875f00" }
-band_above    = { fg = "#00875f" }
+band_above    = { fg = "#005f5f", bold = true }
 
 # The 30% / 50% / 100% markers on the bars.
 target_marker = { fg = "#000000", bold = true }
 
 # Disagreements and errors.
-warning       = { fg = "#af5f00", bold = true }
+warning       = { fg = "#875f00", bold = true }
 error         = { fg = "#d70000", bold = true, underline = true }
 
 # The bottom line.
