@@ -105,7 +105,8 @@ struct FakeThemeFileSystem: ThemeFileSystem {
         #expect(problem.severity == .error)
         #expect(problem.message.contains("no theme named \"ocaen\""))
         #expect(problem.message.contains("did you mean \"ocean\"?"))
-        #expect(problem.message.contains(Self.user.path))
+        #expect(problem.message.contains("looked for ocaen.toml in \(Self.user.path), \(Self.installed.path), "
+                                         + "\(Self.repository.path), and it is not a built-in theme"))
         #expect(problem.message.contains("using the default theme"))
     }
 

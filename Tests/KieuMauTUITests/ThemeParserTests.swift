@@ -123,6 +123,7 @@ import Testing
         #expect(problem.column == 17)
         #expect(problem.path == "header.fg")
         #expect(problem.message.contains("missing closing \""))
+        #expect(problem.message.hasSuffix("so header keeps the default theme's style"))
         #expect(style(theme, .header) == style(defaultTheme, .header))
         #expect(style(theme, .title) == Style(bold: true), "the next line is read normally")
     }

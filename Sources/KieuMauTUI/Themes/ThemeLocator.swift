@@ -132,10 +132,10 @@ public struct ThemeLocator: Sendable {
         }
         let available = availableNames()
         let hint = NearestKey.nearest(to: name, among: available).map { " (did you mean \"\($0)\"?)" } ?? ""
-        let searched = directories.map(\.path) + ["the built-in themes"]
-        let message = "no theme named \"\(name)\"\(hint); looked for \(name).toml in "
-            + searched.joined(separator: ", ") + "; available: " + available.joined(separator: ", ")
-            + "; using the default theme"
+        let searched = directories.isEmpty ? "" : "looked for \(name).toml in "
+            + directories.map(\.path).joined(separator: ", ") + ", and "
+        let message = "no theme named \"\(name)\"\(hint); \(searched)it is not a built-in theme; "
+            + "available: " + available.joined(separator: ", ") + "; using the default theme"
         return fallback(after: [Problem(file: source, message: message)])
     }
 

@@ -50,7 +50,8 @@ public enum ThemeParser {
         }
         let name = declared.name ?? themeName(fromFile: file)
         let theme = Theme(name: name, styles: styles, monochrome: monochrome)
-        return (theme, capped(document.problems + interpreter.problems, file: file))
+        let syntax = document.problems.map { explainFallback($0, fallback: fallback) }
+        return (theme, capped(syntax + interpreter.problems, file: file))
     }
 
     /// The name a file gives a theme: its last path component without `.toml`, in NFC.
@@ -58,6 +59,16 @@ public enum ThemeParser {
         var base = file.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? file
         if base.hasSuffix(".toml") { base.removeLast(5) }
         return base.precomposedStringWithCanonicalMapping
+    }
+
+    /// A syntax error inside a role's line loses the whole line: say which style is used instead.
+    private static func explainFallback(_ problem: Problem, fallback: Theme) -> Problem {
+        var parts = problem.path.split(separator: ".").map(String.init)
+        if parts.first == monochromeSection { parts.removeFirst() }
+        guard let key = parts.first, StyleRole.allCases.contains(where: { $0.key == key }) else { return problem }
+        var explained = problem
+        explained.message += ", so \(key) keeps the \(fallback.name) theme's style"
+        return explained
     }
 
     // MARK: - Whole-file problems
