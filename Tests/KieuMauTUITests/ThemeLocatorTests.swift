@@ -236,7 +236,17 @@ struct FakeThemeFileSystem: ThemeFileSystem {
         if FileManager.default.fileExists(atPath: "/dev/zero") {
             #expect(fs.readRegularFile(atPath: "/dev/zero", limit: 10) == .notARegularFile)
         }
-        #expect(Set(fs.contentsOfDirectory(atPath: folder.path) ?? []) == ["huge.toml", "small.toml"])
+        let link = folder.appendingPathComponent("link.toml")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: small.path)
+        #expect(fs.readRegularFile(atPath: link.path, limit: ThemeParser.maxBytes) == .bytes(Array("name = \"small\"\n".utf8)))
+        let hugeLink = folder.appendingPathComponent("huge-link.toml")
+        try FileManager.default.createSymbolicLink(atPath: hugeLink.path, withDestinationPath: huge.path)
+        #expect(fs.readRegularFile(atPath: hugeLink.path, limit: ThemeParser.maxBytes) == .tooLarge(size: 100 * 1024 * 1024))
+        let dangling = folder.appendingPathComponent("dangling.toml")
+        try FileManager.default.createSymbolicLink(atPath: dangling.path, withDestinationPath: folder.appendingPathComponent("gone").path)
+        if case .bytes = fs.readRegularFile(atPath: dangling.path, limit: 10) { Issue.record("a dangling link was read") }
+        #expect(Set(fs.contentsOfDirectory(atPath: folder.path) ?? [])
+                == ["huge.toml", "small.toml", "link.toml", "huge-link.toml", "dangling.toml"])
 
         let l = ThemeLocator(directories: [ThemeDirectory(path: folder.path, kind: .user)], fileSystem: fs)
         #expect(l.resolve(argument: "huge", environment: [:]).problems.first?.message.contains("at most") == true)

@@ -35,16 +35,23 @@ public struct LocalThemeFileSystem: ThemeFileSystem {
     }
 
     public func readRegularFile(atPath path: String, limit: Int) -> ThemeFileRead {
+        // attributesOfItem describes a symbolic link itself, and theme folders are often links
+        // (dotfile managers): look at what the link points to.
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let attributes: [FileAttributeKey: Any]
         do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)  // follows symbolic links
+            attributes = try FileManager.default.attributesOfItem(atPath: target)
         } catch {
-            return FileManager.default.fileExists(atPath: path) ? .unreadable(reason: "\(error.localizedDescription)")
-                                                                : .missing
+            return FileManager.default.fileExists(atPath: target) ? .unreadable(reason: "\(error.localizedDescription)")
+                                                                  : .missing
         }
-        guard (attributes[.type] as? FileAttributeType) == .typeRegular else { return .notARegularFile }
+        switch attributes[.type] as? FileAttributeType {
+        case .typeRegular?: break
+        case .typeSymbolicLink?: return .unreadable(reason: "a symbolic link to a file that does not exist")
+        default: return .notARegularFile
+        }
         if let size = (attributes[.size] as? NSNumber)?.intValue, size > limit { return .tooLarge(size: size) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        guard let handle = FileHandle(forReadingAtPath: target) else {
             return .unreadable(reason: "permission denied or the file vanished")
         }
         defer { try? handle.close() }
