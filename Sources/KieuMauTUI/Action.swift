@@ -6,6 +6,8 @@ public enum Action: Hashable, Sendable {
     case nextWard, previousWard
     /// Needs the snapshot loaded: the controller loads it, then calls `snapshotLoaded`.
     case previousSnapshot, nextSnapshot
+    /// Switches between series (the published record and the synthetic demo); needs loading too.
+    case cycleSeries
     case cycleSort, cycleFilter, cycleTheme, toggleLanguage, toggleHelp, quit
     case select(x: Int, y: Int), open(x: Int, y: Int), scroll(Int)
     case resize
@@ -37,6 +39,7 @@ public enum Keymap {
         Binding(keys: [.char("p")], label: "p", action: .previousWard, vi: "phường trước", en: "previous ward"),
         Binding(keys: [.char("<"), .char(",")], label: "< ,", action: .previousSnapshot, vi: "mốc thời gian trước", en: "previous snapshot"),
         Binding(keys: [.char(">"), .char(".")], label: "> .", action: .nextSnapshot, vi: "mốc thời gian sau", en: "next snapshot"),
+        Binding(keys: [.char("D")], label: "D", action: .cycleSeries, vi: "đổi chuỗi dữ liệu (công bố ↔ giả lập)", en: "switch series (published record ↔ demo)"),
         Binding(keys: [.char("s")], label: "s", action: .cycleSort, vi: "đổi cách sắp xếp", en: "cycle sort"),
         Binding(keys: [.char("f")], label: "f", action: .cycleFilter, vi: "lọc theo mức 2025 / giai đoạn", en: "cycle band / stage filter"),
         Binding(keys: [.char("t")], label: "t", action: .cycleTheme, vi: "đổi giao diện", en: "cycle theme"),

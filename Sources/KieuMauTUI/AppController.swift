@@ -4,6 +4,9 @@ import KieuMauCore
 /// tests with data made in memory.
 public protocol SnapshotSource {
     func load(_ ref: SnapshotRef) -> Result<Dataset, Problems>
+    /// The series there are, in a stable order (e.g. "demo", "record").
+    var seriesNames: [String] { get }
+    func snapshots(inSeries series: String) -> [SnapshotRef]
 }
 
 /// Runs the app: decodes keys into actions, applies them to the state, and does the loading the
@@ -29,6 +32,9 @@ public final class AppController {
         state.snapshots.indices.contains(state.snapshotIndex) ? state.snapshots[state.snapshotIndex] : nil
     }
 
+    /// Unicode or ASCII, once the terminal's locale is known.
+    public func setGlyphs(_ glyphs: Glyphs) { state.glyphs = glyphs }
+
     public func render(width: Int, height: Int) -> Canvas {
         Render.screen(state, width: width, height: height)
     }
@@ -49,6 +55,7 @@ public final class AppController {
         switch action {
         case .previousSnapshot where !state.showHelp && !state.editingFilter: stepSnapshot(by: -1)
         case .nextSnapshot where !state.showHelp && !state.editingFilter: stepSnapshot(by: 1)
+        case .cycleSeries where !state.showHelp && !state.editingFilter: switchSeries()
         default: state.apply(action)
         }
         refreshHistory()
@@ -79,6 +86,32 @@ public final class AppController {
             state.replaceSnapshot(index: target, dataset: data, previous: previous)
         case .failure(let problems):
             state.notice = state.strings.loadFailed(state.snapshots[target].file) + ": " + (problems.all.first?.description ?? "")
+        }
+    }
+
+    /// Opens the next series at the snapshot nearest the date on screen (the latest on or before it,
+    /// else its first), keeping the place as a snapshot step does.
+    private func switchSeries() {
+        let names = source.seriesNames
+        guard names.count > 1 else { state.notice = state.strings.onlyOneSeries; return }
+        let current = state.header.series
+        let next = names[((names.firstIndex(of: current) ?? -1) + 1) % names.count]
+        let refs = source.snapshots(inSeries: next)
+        guard !refs.isEmpty else { return }
+        let day = state.header.asOf
+        let index = refs.lastIndex { $0.header.asOf <= day } ?? 0
+        switch source.load(refs[index]) {
+        case .success(let data):
+            datasets = [:]; summaries = [:]
+            datasets[refs[index].file] = data
+            state.snapshots = refs
+            state.trend = Array(repeating: nil, count: refs.count)
+            state.history = nil
+            state.replaceSnapshot(index: index, dataset: data, previous: nil)
+            state.notice = (state.notice.map { $0 + " · " } ?? "") + state.strings.seriesName(next)
+            afterFirstFrame()
+        case .failure(let problems):
+            state.notice = state.strings.loadFailed(refs[index].file) + ": " + (problems.all.first?.description ?? "")
         }
     }
 

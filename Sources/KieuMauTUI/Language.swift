@@ -145,6 +145,14 @@ public struct Strings: Sendable {
     public var firstWard: String { t("Đây là phường đầu tiên", "This is the first ward") }
     public func loadFailed(_ file: String) -> String { t("Không đọc được \(file)", "Could not load \(file)") }
     public var problemsLabel: String { t("lỗi dữ liệu", "data problems") }
+    public var onlyOneSeries: String { t("Chỉ có một chuỗi dữ liệu", "There is only one series") }
+    public func seriesName(_ id: String) -> String {
+        switch id {
+        case "record": return t("chuỗi: số liệu đã công bố", "series: published record")
+        case "demo": return t("chuỗi: DEMO giả lập", "series: DEMO (synthetic)")
+        default: return t("chuỗi: \(id)", "series: \(id)")
+        }
+    }
     public var asOf: String { t("tính đến", "as of") }
     public var wardsByCriteriaMet: String { t("phường theo số tiêu chí đạt", "wards by criteria met") }
     public var toTarget: String { t("cần thêm", "to reach") }

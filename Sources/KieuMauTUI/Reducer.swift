@@ -36,7 +36,7 @@ extension AppState {
             editingFilter = false
         case .nextWard: stepWard(forward: true)
         case .previousWard: stepWard(forward: false)
-        case .previousSnapshot, .nextSnapshot:
+        case .previousSnapshot, .nextSnapshot, .cycleSeries:
             break  // handled by the controller, which loads the snapshot
         case .cycleSort:
             if level == .provinces {

@@ -67,6 +67,8 @@ enum Fixture {
         func load(_ ref: SnapshotRef) -> Result<Dataset, Problems> {
             ref.file == "a.snapshot.json" ? .success(Fixture.first) : .success(Fixture.second)
         }
+        var seriesNames: [String] { ["test"] }
+        func snapshots(inSeries series: String) -> [SnapshotRef] { Fixture.refs }
     }
 
     static func controller(lang: Language = .en, width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicodeSet) -> AppController {

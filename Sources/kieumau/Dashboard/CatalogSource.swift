@@ -1,0 +1,27 @@
+import KieuMauCore
+import KieuMauTUI
+
+/// The dashboard's window on the data directory: snapshot lists per series and loading on demand,
+/// each map decoded once.
+final class CatalogSource: SnapshotSource {
+    private var loader: DatasetLoader
+    let catalog: Catalog
+
+    init(catalog: Catalog) {
+        self.catalog = catalog
+        self.loader = DatasetLoader(catalog: catalog)
+    }
+
+    func load(_ ref: SnapshotRef) -> Result<Dataset, Problems> {
+        guard let entry = catalog.snapshots.first(where: { $0.file == ref.file }) else {
+            return .failure(Problems([Problem(file: ref.file, message: "snapshot is no longer in the catalog")]))
+        }
+        return loader.load(entry)
+    }
+
+    var seriesNames: [String] { catalog.series() }
+
+    func snapshots(inSeries series: String) -> [SnapshotRef] {
+        catalog.snapshots(inSeries: series).map { SnapshotRef(file: $0.file, header: $0.header) }
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import KieuMauCore
+import KieuMauTUI
+
+struct DashboardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "Open the terminal dashboard (what `kieumau` does with no subcommand).")
+
+    @OptionGroup var options: DataOptions
+
+    @Option(name: .long, help: "Theme name or path to a .toml file (else $KIEUMAU_THEME, else 'default').")
+    var theme: String?
+
+    @Option(name: .long, help: "Interface language: vi or en (else from LC_ALL / LANG).")
+    var lang: String?
+
+    @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse (keeps the terminal's own text selection).")
+    var noMouse = false
+
+    @Flag(name: .customLong("exit-after-first-frame"), help: .hidden)
+    var exitAfterFirstFrame = false
+
+    @Flag(name: .customLong("terminal-self-test"), help: .hidden)
+    var terminalSelfTest = false
+
+    func validate() throws {
+        if let lang, Language(rawValue: lang.lowercased()) == nil {
+            throw ValidationError("--lang: expected 'vi' or 'en', found '\(lang)'")
+        }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let terminalOptions = TerminalOptions(mouse: !noMouse)
+        if terminalSelfTest {
+            do {
+                try runTerminalSelfTest(options: terminalOptions, exitAfterFirstFrame: exitAfterFirstFrame,
+                                        crashKeyEnabled: environment["KIEUMAU_SELF_TEST_CRASH_KEY"] == "1").endProcess()
+            } catch {
+                throw CLIError("\(error)\nFor a plain-text summary run `kieumau report`.")
+            }
+        }
+        // Refuse a terminal we cannot drive before any work, with the way out.
+        if let refusal = TerminalSession.refusal(term: environment["TERM"], inputIsTerminal: isatty(STDIN_FILENO) == 1,
+                                                 outputIsTerminal: isatty(STDOUT_FILENO) == 1) {
+            throw CLIError("\(refusal)\nFor a plain-text summary run `kieumau report`.")
+        }
+
+        let catalog = try options.catalog()
+        let series = try options.chosenSeries(in: catalog)
+        let source = CatalogSource(catalog: catalog)
+        let refs = source.snapshots(inSeries: series)
+        let index = try options.chosenIndex(in: catalog.snapshots(inSeries: series))
+        let data: Dataset
+        switch source.load(refs[index]) {
+        case .success(let d): data = d
+        case .failure(let p): throw CLIError("cannot load \(refs[index].file):\n\(p)")
+        }
+
+        let (themes, themeIndex, themeProblems) = Self.themes(argument: theme, environment: environment)
+        for p in themeProblems { printError("kieumau: theme: \(p)") }
+
+        let language = Language.from(flag: lang, environment: environment)
+        var state = AppState(dataset: data, snapshots: refs, snapshotIndex: index, lang: language, definition: options.model)
+        state.themeIndex = themeIndex
+        state.problemCount = catalog.problems.count
+        if let first = themeProblems.first(where: { $0.severity == .error }) {
+            state.notice = "theme: \(first)"
+        } else if !catalog.problems.isEmpty {
+            state.notice = "\(catalog.problems.count) \(state.strings.problemsLabel): kieumau validate"
+        }
+        let controller = AppController(state: state, themes: themes, source: source)
+        var app = DashboardApp(controller: controller)
+        let exit: LoopExit
+        do {
+            exit = try MainLoop.run(app: &app, options: terminalOptions, exitAfterFirstFrame: exitAfterFirstFrame)
+        } catch {
+            throw CLIError("\(error)\nFor a plain-text summary run `kieumau report`.")
+        }
+        exit.endProcess()
+    }
+
+    /// Every theme `t` can cycle through, and which one to start with.
+    static func themes(argument: String?, environment: [String: String]) -> ([Theme], Int, [Problem]) {
+        let locator = ThemeLocator.system()
+        let chosen = locator.resolve(argument: argument, environment: environment)
+        var themes: [Theme] = []
+        for name in locator.availableNames() {
+            if name == chosen.name { themes.append(chosen.theme); continue }
+            let r = locator.load(name: name)
+            if r.problems.allSatisfy({ $0.severity != .error }) { themes.append(r.theme) }
+        }
+        if let i = themes.firstIndex(where: { $0.name == chosen.theme.name }) { return (themes, i, chosen.problems) }
+        return ([chosen.theme] + themes, 0, chosen.problems)
+    }
+}
