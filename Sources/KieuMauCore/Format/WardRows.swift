@@ -5,6 +5,13 @@ struct WardRows {
     let map: AdminMap?
     let sourceIDs: Set<String>
     let asOf: Day?
+    /// "criteria set X has N", for messages.
+    private let setName: String
+
+    init(criteria: CriteriaSet?, map: AdminMap?, sourceIDs: Set<String>, asOf: Day?) {
+        self.criteria = criteria; self.map = map; self.sourceIDs = sourceIDs; self.asOf = asOf
+        setName = criteria.map { "criteria set \($0.id) has \($0.count)" } ?? "the criteria set is unknown"
+    }
 
     static let shape = "a row [code, stage, criteria] or [code, stage, criteria, {details}]"
 
@@ -12,32 +19,42 @@ struct WardRows {
         guard d.isArray(node, "wards", of: "ward rows") else { return [] }
         var rows: [WardPolice] = []
         rows.reserveCapacity(d.document.count(node))
+        let mapWards = map?.wards ?? []
+        let wardIndex = map?.wardIndex ?? [:]
         // The first row of each map ward (by its index in the map), to catch duplicates cheaply.
-        var firstRow = [Int32](repeating: -1, count: map?.wards.count ?? 0)
+        var firstRow = [Int32](repeating: -1, count: mapWards.count)
         var firstRowOfCode: [String: Int] = [:] // only without a map
+        // Rows usually follow the map's order: the ward after the previous row's is tried before hashing.
+        var nextWard = 0
         var index = 0
         for element in d.document.elements(of: node) {
             defer { index += 1 }
             guard let row = d.row(element, "wards[\(index)]", counts: 3...4, shape: Self.shape) else { continue }
             var valid = true
-            let code = d.identifier(row[0], "wards[\(index)][0]", what: "a ward code")
-            if let code {
-                var first: Int?
+            var code: String?
+            var first: Int?
+            if nextWard < mapWards.count, let raw = d.document.rawBytes(row[0]), mapWards[nextWard].code.utf8.elementsEqual(raw) {
+                code = mapWards[nextWard].code
+                if firstRow[nextWard] >= 0 { first = Int(firstRow[nextWard]) } else { firstRow[nextWard] = Int32(index) }
+                nextWard += 1
+            } else if let text = d.identifier(row[0], "wards[\(index)][0]", what: "a ward code") {
+                code = text
                 if let map {
-                    if let w = map.wardIndex[code] {
+                    if let w = wardIndex[text] {
                         if firstRow[w] >= 0 { first = Int(firstRow[w]) } else { firstRow[w] = Int32(index) }
+                        nextWard = w + 1
                     } else {
-                        d.report(row[0], "wards[\(index)][0]", "unknown ward `\(code)` (not in map \(map.id))")
+                        d.report(row[0], "wards[\(index)][0]", "unknown ward `\(text)` (not in map \(map.id))")
                         valid = false
                     }
                 } else {
-                    first = firstRowOfCode[code]
-                    if first == nil { firstRowOfCode[code] = index }
+                    first = firstRowOfCode[text]
+                    if first == nil { firstRowOfCode[text] = index }
                 }
-                if let first {
-                    d.report(row[0], "wards[\(index)][0]", "duplicate row for ward `\(code)` (first at wards[\(first)])")
-                    valid = false
-                }
+            }
+            if let first, let code {
+                d.report(row[0], "wards[\(index)][0]", "duplicate row for ward `\(code)` (first at wards[\(first)])")
+                valid = false
             }
             let stage = decodeStage(&d, row[1], index)
             let marks = decodeMarks(&d, row[2], index)
@@ -52,7 +69,13 @@ struct WardRows {
         return rows
     }
 
+    /// Compared as bytes: no string is made for a valid stage.
     private func decodeStage(_ d: inout Decoding, _ node: Int, _ index: Int) -> Stage? {
+        let document = d.document
+        if document.stringEquals(node, "registered") { return .registered }
+        if document.stringEquals(node, "complete") { return .complete }
+        if document.stringEquals(node, "recognised") { return .recognised }
+        if document.stringEquals(node, "none") { return .notRegistered }
         guard let token = d.string(node, "wards[\(index)][1]") else { return nil }
         guard let stage = Stage(token: token) else {
             d.report(node, "wards[\(index)][1]", "expected a stage none, registered, complete or recognised, found \"\(token)\"")
@@ -71,7 +94,6 @@ struct WardRows {
         let bytes = d.document.rawBytes(node) ?? ArraySlice(Array(d.document.string(node).utf8))
         if bytes.isEmpty { return .unknown }
         let count = criteria?.count
-        let setName = criteria.map { "criteria set \($0.id) has \($0.count)" } ?? "the criteria set is unknown"
         if let slash = bytes.firstIndex(of: UInt8(ascii: "/")) {
             guard let n = Self.smallNumber(bytes[..<slash]), let m = Self.smallNumber(bytes[(slash + 1)...]) else {
                 d.report(node, path(), "expected \"N/M\" with whole numbers, found \(d.document.sourceText(node))")
@@ -129,6 +151,8 @@ struct WardRows {
         }
     }
 
+    static let detailKeys = ["year", "decision", "recognisedOn", "sources", "note"]
+
     struct Details {
         var valid = true
         var year: Int?
@@ -138,37 +162,60 @@ struct WardRows {
         var note = ""
     }
 
+    /// `{year, decision, recognisedOn, sources, note}`, keys matched as bytes (this runs per row).
     private func decodeDetails(_ d: inout Decoding, _ node: Int, _ index: Int, _ stage: Stage?) -> Details {
         var details = Details()
-        let path = "wards[\(index)][3]"
+        func path(_ key: String = "") -> String { "wards[\(index)][3]" + (key.isEmpty ? "" : "." + key) }
+        guard d.document.kind(node) == .object else {
+            d.report(node, path(), "expected an object of details (year, decision, recognisedOn, sources, note), found \(d.document.describe(node))")
+            details.valid = false
+            return details
+        }
         let problemsBefore = d.problems.count
-        guard let f = d.object(node, path, required: [], optional: ["year", "decision", "recognisedOn", "sources", "note"]) else {
-            details.valid = false; return details
+        var year: Int?, decision: Int?, recognisedOn: Int?, sources: Int?, note: Int?
+        for keyNode in d.document.keys(of: node) {
+            let document = d.document
+            func take(_ slot: inout Int?, _ key: String, _ d: inout Decoding) {
+                if let first = slot {
+                    d.report(keyNode, path(key), "duplicate key `\(key)` (first on line \(document.line(first)))")
+                } else {
+                    slot = keyNode + 1
+                }
+            }
+            if document.stringEquals(keyNode, "year") { take(&year, "year", &d) }
+            else if document.stringEquals(keyNode, "sources") { take(&sources, "sources", &d) }
+            else if document.stringEquals(keyNode, "note") { take(&note, "note", &d) }
+            else if document.stringEquals(keyNode, "decision") { take(&decision, "decision", &d) }
+            else if document.stringEquals(keyNode, "recognisedOn") { take(&recognisedOn, "recognisedOn", &d) }
+            else {
+                let key = document.string(keyNode)
+                d.report(keyNode, path(key), Decoding.unknownKeyMessage(key, known: Self.detailKeys))
+            }
         }
-        if let yearNode = f["year"] {
-            details.year = d.integer(yearNode, path + ".year", in: 1900...(asOf?.year ?? 9999), what: "a year (not after asOf)")
+        if let yearNode = year {
+            details.year = d.integer(yearNode, path("year"), in: 1900...(asOf?.year ?? 9999), what: "a year (not after asOf)")
         }
-        if let decisionNode = f["decision"] { details.decision = d.string(decisionNode, path + ".decision") ?? "" }
-        if let dayNode = f["recognisedOn"] {
-            details.recognisedOn = d.day(dayNode, path + ".recognisedOn")
+        if let decisionNode = decision { details.decision = d.string(decisionNode, path("decision")) ?? "" }
+        if let dayNode = recognisedOn {
+            details.recognisedOn = d.day(dayNode, path("recognisedOn"))
             if let day = details.recognisedOn, let asOf, day > asOf {
-                d.report(dayNode, path + ".recognisedOn", "expected a day no later than asOf (\(asOf.iso)), found \(day.iso)")
+                d.report(dayNode, path("recognisedOn"), "expected a day no later than asOf (\(asOf.iso)), found \(day.iso)")
             }
         }
         if let stage, stage != .recognised {
-            for key in ["decision", "recognisedOn"] {
-                if let keyNode = f[key] {
-                    d.report(keyNode, path + "." + key, "`\(key)` belongs to stage recognised, found stage \(stage.token)")
+            for (key, valueNode) in [("decision", decision), ("recognisedOn", recognisedOn)] {
+                if let valueNode {
+                    d.report(valueNode - 1, path(key), "`\(key)` belongs to stage recognised, found stage \(stage.token)")
                 }
             }
         }
-        if let sourcesNode = f["sources"], let ids = d.strings(sourcesNode, path + ".sources") {
+        if let sourcesNode = sources, let ids = d.strings(sourcesNode, path("sources")) {
             details.sources = ids
             for (k, element) in d.document.elements(of: sourcesNode).enumerated() where !sourceIDs.contains(ids[k]) {
-                d.report(element, path + ".sources[\(k)]", "unknown source `\(ids[k])` (not declared in `sources`)")
+                d.report(element, path("sources[\(k)]"), "unknown source `\(ids[k])` (not declared in `sources`)")
             }
         }
-        if let noteNode = f["note"] { details.note = d.string(noteNode, path + ".note") ?? "" }
+        if let noteNode = note { details.note = d.string(noteNode, path("note")) ?? "" }
         details.valid = d.problems.count == problemsBefore
         return details
     }
