@@ -25,7 +25,7 @@ enum AdminMapDecoder {
         for (i, range) in map.wardRanges.enumerated() where range.count > provinces[i].units {
             let p = provinces[i]
             d.report(provinceNodes[i], "provinces[\(i)][2]",
-                     "province \(p.code) has \(p.units) units but the map lists \(range.count) of its wards (expected at most \(p.units))")
+                     "province \(p.code) has \(p.units) \(p.units == 1 ? "unit" : "units") but the map lists \(range.count) of its wards (expected at most \(p.units))")
         }
         return id == nil ? nil : map
     }

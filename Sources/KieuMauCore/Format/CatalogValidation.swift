@@ -40,8 +40,8 @@ extension Catalog {
         return p
     }
 
-    /// Checks one file, named as given.
-    static func validateFile(_ path: String, today: Day) -> [Problem] {
+    /// Checks one file, named as given, against `catalog` (by default: the one around it).
+    static func validateFile(_ path: String, today: Day, against catalog: Catalog? = nil) -> [Problem] {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let (kind, stem) = DataFileKind.of(fileName: name) else {
             return [Problem(file: path, message: "not a data file: the name must end in \(DataFileKind.suffixList)")]
@@ -55,7 +55,7 @@ extension Catalog {
             return AdminMapDecoder.decode(document, file: path, stem: stem).failureValue?.all ?? []
         case .crosswalk:
             let from = FileLoading.topLevelString(document, "from")
-            let (context, extra) = surroundings(of: path, needingMap: from, today: today)
+            let (context, extra) = catalog.map { ($0, []) } ?? surroundings(of: path, needingMap: from, today: today)
             let fromMap = from.flatMap { try? context.loadMap(id: $0).get() }
             var problems = CrosswalkDecoder.decode(document, file: path, stem: stem, maps: Set(context.mapFiles.keys),
                                                    fromMap: fromMap).failureValue?.all ?? []
@@ -65,7 +65,7 @@ extension Catalog {
             return extra + problems
         case .snapshot:
             let mapID = FileLoading.topLevelString(document, "map")
-            var (context, extra) = surroundings(of: path, needingMap: mapID, today: today)
+            var (context, extra) = catalog.map { ($0, []) } ?? surroundings(of: path, needingMap: mapID, today: today)
             var map: AdminMap?
             if let mapID, context.mapFiles[mapID] != nil {
                 if case .success(let loaded) = context.loadMap(id: mapID) { map = loaded } else { context.brokenIDs.insert(mapID) }

@@ -192,8 +192,12 @@ struct WardRows {
                 d.report(keyNode, path(key), Decoding.unknownKeyMessage(key, known: Self.detailKeys))
             }
         }
-        if let yearNode = year {
-            details.year = d.integer(yearNode, path("year"), in: 1900...(asOf?.year ?? 9999), what: "a year (not after asOf)")
+        if let yearNode = year, let value = d.integer(yearNode, path("year"), in: 1900...9999, what: "a year") {
+            if let asOf, value > asOf.year {
+                d.report(yearNode, path("year"), "expected a year no later than asOf (\(asOf.iso)), found \(value)")
+            } else {
+                details.year = value
+            }
         }
         if let decisionNode = decision { details.decision = d.string(decisionNode, path("decision")) ?? "" }
         if let dayNode = recognisedOn {
