@@ -23,7 +23,9 @@ extension Decoding {
             report(version, "version", "unsupported version: this program reads version \(DataFileKind.formatVersion) of \(kind.format), found \(document.describe(version))")
             return nil
         }
-        let fields = object(root, "", required: ["format", "version"] + required, optional: optional)
+        // A header parsed without the rows has no `wards` to find.
+        let needed = document.stoppedAtKey == nil ? required : required.filter { $0 != "wards" }
+        let fields = object(root, "", required: ["format", "version"] + needed, optional: optional)
         checkWardsLast()
         return fields
     }

@@ -113,11 +113,7 @@ enum FileReader {
     }
 
     private static func tooLarge(_ size: Int, _ limit: Int) -> Failure {
-        Failure(message: "file is \(megabytes(size)) MiB, larger than the \(megabytes(limit)) MiB limit for a data file")
-    }
-
-    private static func megabytes(_ n: Int) -> String {
-        n >= 1 << 20 ? String(n >> 20) : "less than 1"
+        Failure(message: "file is \(size) bytes, above the limit of \(limit) bytes (\(limit >> 20) MiB) for a data file")
     }
 
     static func errorText() -> String { String(cString: strerror(errno)) }

@@ -49,9 +49,7 @@ enum SnapshotDecoder {
     }
 
     private static func root(_ d: inout Decoding) -> Decoding.Fields? {
-        // A header parsed without the rows has no `wards` to find.
-        let required = d.document.stoppedAtKey == nil ? requiredKeys : requiredKeys.filter { $0 != "wards" }
-        return d.root(.snapshot, required: required, optional: optionalKeys)
+        d.root(.snapshot, required: requiredKeys, optional: optionalKeys)
     }
 
     private static func decodeHeader(_ d: inout Decoding, _ f: Decoding.Fields, context: Context) -> (SnapshotHeader, CriteriaSet?)? {
