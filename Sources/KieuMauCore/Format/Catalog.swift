@@ -35,17 +35,17 @@ public struct CrosswalkEntry: Hashable, Sendable {
 /// A file with an error is left out and its problems listed; every other file is still used.
 public struct Catalog: Sendable {
     /// The data directory, absolute.
-    public var directory: String
+    public internal(set) var directory: String
     /// Snapshots dated after it are refused.
-    public var today: Day
+    public internal(set) var today: Day
     /// Problems found while scanning (errors and warnings), in file order.
-    public var problems: [Problem] = []
-    public var criteriaSets: [String: CriteriaSet] = [:]
+    public internal(set) var problems: [Problem] = []
+    public internal(set) var criteriaSets: [String: CriteriaSet] = [:]
     /// Map files by id, relative to the directory.
-    public var mapFiles: [String: String] = [:]
-    public var crosswalks: [CrosswalkEntry] = []
+    public internal(set) var mapFiles: [String: String] = [:]
+    public internal(set) var crosswalks: [CrosswalkEntry] = []
     /// Sorted by series, then by `asOf`. At most one per series and day.
-    public var snapshots: [SnapshotEntry] = []
+    public internal(set) var snapshots: [SnapshotEntry] = []
     /// Criteria sets (and, when validating, maps) whose files have errors.
     var brokenIDs: Set<String> = []
 
