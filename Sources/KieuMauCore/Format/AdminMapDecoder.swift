@@ -3,8 +3,7 @@ enum AdminMapDecoder {
     static func decode(_ document: JSONDocument, file: String, stem: String) -> Result<AdminMap, Problems> {
         var d = Decoding(document: document, file: file)
         let map = decode(&d, stem: stem)
-        if let map, !d.hasErrors { return .success(map) }
-        return .failure(Problems(d.allProblems))
+        return d.result(map)
     }
 
     private static func decode(_ d: inout Decoding, stem: String) -> AdminMap? {
@@ -36,9 +35,7 @@ enum AdminMapDecoder {
         var provinces: [Province] = []
         var unitNodes: [Int] = []
         var firstIndex: [String: Int] = [:]
-        var index = 0
-        for element in d.document.elements(of: node) {
-            defer { index += 1 }
+        for (index, element) in d.document.elements(of: node).enumerated() {
             let path = "provinces[\(index)]"
             guard let row = d.row(element, path, counts: 3...3, shape: "a row [code, name, units]") else { continue }
             let code = d.identifier(row[0], path + "[0]", what: "a province code")
@@ -59,9 +56,7 @@ enum AdminMapDecoder {
         guard let node, d.isArray(node, "districts", of: "[code, name, provinceCode] rows") else { return [] }
         var districts: [District] = []
         var firstIndex: [String: Int] = [:]
-        var index = 0
-        for element in d.document.elements(of: node) {
-            defer { index += 1 }
+        for (index, element) in d.document.elements(of: node).enumerated() {
             let path = "districts[\(index)]"
             guard let row = d.row(element, path, counts: 3...3, shape: "a row [code, name, provinceCode]") else { continue }
             let code = d.identifier(row[0], path + "[0]", what: "a district code")
@@ -92,9 +87,7 @@ enum AdminMapDecoder {
         rows.reserveCapacity(d.document.count(node))
         // Rows come grouped by province: remember the last one checked.
         var lastProvince = ""
-        var index = 0
-        for element in d.document.elements(of: node) {
-            defer { index += 1 }
+        for (index, element) in d.document.elements(of: node).enumerated() {
             guard let row = d.row(element, "wards[\(index)]", counts: 3...4,
                                   shape: "a row [code, name, provinceCode] or [code, name, provinceCode, districtCode]") else { continue }
             let code = d.identifier(row[0], "wards[\(index)][0]", what: "a ward code")

@@ -71,9 +71,7 @@ extension Decoding {
         guard let node = fields["sources"], isArray(node, "sources", of: "source objects") else { return [] }
         var result: [Source] = []
         var firstIndex: [String: Int] = [:]
-        var index = 0
-        for element in document.elements(of: node) {
-            defer { index += 1 }
+        for (index, element) in document.elements(of: node).enumerated() {
             let path = "sources[\(index)]"
             guard let f = object(element, path, required: ["id"], optional: ["publisher", "title", "date", "url"]),
                   let idNode = f["id"], let id = identifier(idNode, path + ".id", what: "a source id") else { continue }

@@ -3,8 +3,7 @@ enum CriteriaSetDecoder {
     static func decode(_ document: JSONDocument, file: String, stem: String) -> Result<CriteriaSet, Problems> {
         var d = Decoding(document: document, file: file)
         let set = decode(&d, stem: stem)
-        if let set, !d.hasErrors { return .success(set) }
-        return .failure(Problems(d.allProblems))
+        return d.result(set)
     }
 
     private static func decode(_ d: inout Decoding, stem: String) -> CriteriaSet? {
@@ -25,9 +24,7 @@ enum CriteriaSetDecoder {
     private static func decodeGroups(_ d: inout Decoding, _ node: Int?) -> [CriterionGroup] {
         guard let node, d.isArray(node, "groups", of: "group objects") else { return [] }
         var groups: [CriterionGroup] = []
-        var index = 0
-        for element in d.document.elements(of: node) {
-            defer { index += 1 }
+        for (index, element) in d.document.elements(of: node).enumerated() {
             let path = "groups[\(index)]"
             guard let g = d.object(element, path, required: ["number"], optional: ["vi", "en"]),
                   let numberNode = g["number"], let number = d.integer(numberNode, path + ".number", in: 1...Int.max) else { continue }
@@ -44,9 +41,7 @@ enum CriteriaSetDecoder {
         guard let node, d.isArray(node, "criteria", of: "criterion objects") else { return [:] }
         var listed: [Int: Criterion] = [:]
         var indexOf: [Int: Int] = [:]
-        var index = 0
-        for element in d.document.elements(of: node) {
-            defer { index += 1 }
+        for (index, element) in d.document.elements(of: node).enumerated() {
             let path = "criteria[\(index)]"
             guard let c = d.object(element, path, required: ["number"], optional: ["group", "vi", "en", "subject"]),
                   let numberNode = c["number"] else { continue }

@@ -9,8 +9,7 @@ enum CrosswalkDecoder {
                        fromMap: AdminMap? = nil) -> Result<Crosswalk, Problems> {
         var d = Decoding(document: document, file: file)
         let crosswalk = decode(&d, stem: stem, maps: maps, fromMap: fromMap)
-        if let crosswalk, !d.hasErrors { return .success(crosswalk) }
-        return .failure(Problems(d.allProblems))
+        return d.result(crosswalk)
     }
 
     /// The ids of a crosswalk, read from its header (before `wards`) when listing a directory.
@@ -18,11 +17,10 @@ enum CrosswalkDecoder {
 
     static func decodeHeader(_ document: JSONDocument, file: String, stem: String, maps: Set<String>?) -> Result<Header, Problems> {
         var d = Decoding(document: document, file: file)
-        guard let f = d.root(.crosswalk, required: requiredKeys, optional: optionalKeys),
-              let (id, from, to) = ids(&d, f, stem: stem, maps: maps), !d.hasErrors else {
-            return .failure(Problems(d.allProblems))
-        }
-        return .success(Header(id: id, from: from, to: to))
+        let header = d.root(.crosswalk, required: requiredKeys, optional: optionalKeys)
+            .flatMap { ids(&d, $0, stem: stem, maps: maps) }
+            .map { Header(id: $0.0, from: $0.1, to: $0.2) }
+        return d.result(header)
     }
 
     private static func ids(_ d: inout Decoding, _ f: Decoding.Fields, stem: String, maps: Set<String>?) -> (String, String, String)? {
@@ -53,9 +51,7 @@ enum CrosswalkDecoder {
         guard let node, d.isArray(node, "provinces", of: "[oldCode, newCode] rows") else { return [] }
         var links: [ProvinceLink] = []
         var firstIndex: [String: Int] = [:]
-        var index = 0
-        for element in d.document.elements(of: node) {
-            defer { index += 1 }
+        for (index, element) in d.document.elements(of: node).enumerated() {
             let path = "provinces[\(index)]"
             guard let row = d.row(element, path, counts: 2...2, shape: "a row [oldCode, newCode]"),
                   let old = d.identifier(row[0], path + "[0]", what: "a province code"),
@@ -79,9 +75,7 @@ enum CrosswalkDecoder {
         var rowOf: [Int] = []           // index in the file of each link
         var nodeOf: [Int] = []          // row node of each link
         var byOld: [String: [Int]] = [:]
-        var index = 0
-        for element in d.document.elements(of: node) {
-            defer { index += 1 }
+        for (index, element) in d.document.elements(of: node).enumerated() {
             let path = "wards[\(index)]"
             guard let row = d.row(element, path, counts: 4...4, shape: "a row [oldCode, newCode, split, isDefaultTarget]") else { continue }
             let old = d.identifier(row[0], path + "[0]", what: "a ward code")

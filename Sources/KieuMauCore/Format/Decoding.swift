@@ -22,6 +22,12 @@ struct Decoding {
         return problems + [Problem(file: file, message: "\(omitted) more problems in this file are not shown")]
     }
 
+    /// The decoded value when the file had no error, else all its problems.
+    func result<T>(_ value: T?) -> Result<T, Problems> {
+        if let value, !hasErrors { return .success(value) }
+        return .failure(Problems(allProblems))
+    }
+
     mutating func report(_ node: Int, _ path: @autoclosure () -> String, _ message: String,
                          severity: Problem.Severity = .error) {
         guard problems.count < Self.problemLimit else { omitted += 1; return }
@@ -108,12 +114,10 @@ struct Decoding {
         guard isArray(node, path(), of: "strings") else { return nil }
         var result: [String] = []
         result.reserveCapacity(document.count(node))
-        var index = 0
-        for element in document.elements(of: node) {
+        for (index, element) in document.elements(of: node).enumerated() {
             if let text = string(element, "\(path())[\(index)]") { result.append(text) }
-            index += 1
         }
-        return result.count == index ? result : nil
+        return result.count == document.count(node) ? result : nil
     }
 
     // MARK: Objects

@@ -7,9 +7,7 @@ enum ReportedDecoder {
                        sourceIDs: Set<String>) -> [ReportedFigures] {
         guard d.isArray(node, "reported", of: "report objects") else { return [] }
         var result: [ReportedFigures] = []
-        var index = 0
-        for element in d.document.elements(of: node) {
-            defer { index += 1 }
+        for (index, element) in d.document.elements(of: node).enumerated() {
             if let figures = decodeEntry(&d, element, "reported[\(index)]", criteria: criteria, map: map, sourceIDs: sourceIDs) {
                 result.append(figures)
             }

@@ -19,17 +19,15 @@ enum SnapshotDecoder {
     /// The header: everything before `wards`. `document` may have been parsed only up to `wards`.
     static func decodeHeader(_ document: JSONDocument, file: String, context: Context) -> Result<SnapshotHeader, Problems> {
         var d = Decoding(document: document, file: file)
-        if let f = root(&d), let (header, _) = decodeHeader(&d, f, context: context), !d.hasErrors {
-            return .success(header)
-        }
-        return .failure(Problems(d.allProblems))
+        let header = root(&d).flatMap { decodeHeader(&d, $0, context: context)?.0 }
+        return d.result(header)
     }
 
     /// The whole snapshot. `map` is the map it names (nil when that map could not be loaded: ward
     /// codes and provinces are then not checked).
     static func decode(_ document: JSONDocument, file: String, context: Context, map: AdminMap?) -> Result<Snapshot, Problems> {
         var d = Decoding(document: document, file: file)
-        guard let f = root(&d) else { return .failure(Problems(d.allProblems)) }
+        guard let f = root(&d) else { return d.result(nil as Snapshot?) }
         let decodedHeader = decodeHeader(&d, f, context: context)
         let header = decodedHeader?.0
         let criteria = decodedHeader?.1
@@ -42,10 +40,7 @@ enum SnapshotDecoder {
         } ?? []
         let rows = WardRows(criteria: criteria, map: map, sourceIDs: sourceIDs, asOf: header?.asOf)
         let wards = f["wards"].map { rows.decode(&d, $0) } ?? []
-        if let header, !d.hasErrors {
-            return .success(Snapshot(header: header, wards: wards, reported: reported))
-        }
-        return .failure(Problems(d.allProblems))
+        return d.result(header.map { Snapshot(header: $0, wards: wards, reported: reported) })
     }
 
     private static func root(_ d: inout Decoding) -> Decoding.Fields? {

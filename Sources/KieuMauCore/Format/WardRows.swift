@@ -26,9 +26,7 @@ struct WardRows {
         var firstRowOfCode: [String: Int] = [:] // only without a map
         // Rows usually follow the map's order: the ward after the previous row's is tried before hashing.
         var nextWard = 0
-        var index = 0
-        for element in d.document.elements(of: node) {
-            defer { index += 1 }
+        for (index, element) in d.document.elements(of: node).enumerated() {
             guard let row = d.row(element, "wards[\(index)]", counts: 3...4, shape: Self.shape) else { continue }
             var valid = true
             var code: String?
