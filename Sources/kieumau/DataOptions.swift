@@ -47,7 +47,7 @@ struct DataOptions: ParsableArguments {
             return series
         }
         if all.contains("record") { return "record" }
-        guard let first = all.first else { throw CLIError("no loadable snapshot in \(catalog.root)" + problemHint(catalog)) }
+        guard let first = all.first else { throw CLIError("no loadable snapshot in \(catalog.directory)" + problemHint(catalog)) }
         return first
     }
 
@@ -63,7 +63,7 @@ struct DataOptions: ParsableArguments {
     }
 
     func problemHint(_ catalog: Catalog) -> String {
-        catalog.problems.isEmpty ? "" : " (\(catalog.problems.count) problems; run `kieumau validate \(catalog.root)`)"
+        catalog.problems.isEmpty ? "" : " (\(catalog.problems.count) problems; run `kieumau validate \(catalog.directory)`)"
     }
 }
 
