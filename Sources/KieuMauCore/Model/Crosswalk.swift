@@ -6,9 +6,9 @@ public struct Crosswalk: Sendable {
     public var fromMapID: String
     public var toMapID: String
     public var title: String
-    public var provinces: [ProvinceLink]
-    /// In file order; the rows of a split ward need not be adjacent.
-    public var wards: [WardLink]
+    public private(set) var provinces: [ProvinceLink]
+    /// In file order; the rows of a split ward need not be adjacent. Read-only: the indices below derive from it.
+    public private(set) var wards: [WardLink]
     public var sources: [Source]
     public var notes: [String]
 
