@@ -29,14 +29,37 @@ public struct AdminMap: Sendable {
         var pIndex: [String: Int] = [:]
         pIndex.reserveCapacity(provinces.count)
         for (i, p) in provinces.enumerated() where pIndex[p.code] == nil { pIndex[p.code] = i }
-        // Stable bucket sort of wards by province order.
-        var buckets = [[Ward]](repeating: [], count: provinces.count)
-        for w in wards { if let i = pIndex[w.provinceCode] { buckets[i].append(w) } }
+        // Wards grouped by province in province order (as map files are written) need no copy;
+        // otherwise a stable bucket sort groups them. Wards of unknown provinces are left out.
         var sorted: [Ward] = []
-        sorted.reserveCapacity(wards.count)
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(provinces.count)
-        for b in buckets { let start = sorted.count; sorted.append(contentsOf: b); ranges.append(start..<sorted.count) }
+        var grouped = true
+        var last = -1
+        var starts = [Int](repeating: -1, count: provinces.count)
+        for (i, w) in wards.enumerated() {
+            guard let p = pIndex[w.provinceCode], p >= last else { grouped = false; break }
+            if p != last { starts[p] = i; last = p }
+        }
+        if grouped {
+            sorted = wards
+            for p in provinces.indices {
+                if starts[p] < 0 { ranges.append(wards.count..<wards.count); continue }
+                var end = wards.count
+                for q in (p + 1)..<max(p + 1, provinces.count) where starts[q] >= 0 { end = starts[q]; break }
+                ranges.append(starts[p]..<end)
+            }
+            // Empty provinces get an empty range at their place in order.
+            for p in provinces.indices where starts[p] < 0 {
+                let next = ((p + 1)..<provinces.count).first { starts[$0] >= 0 }.map { starts[$0] } ?? wards.count
+                ranges[p] = next..<next
+            }
+        } else {
+            var buckets = [[Ward]](repeating: [], count: provinces.count)
+            for w in wards { if let i = pIndex[w.provinceCode] { buckets[i].append(w) } }
+            sorted.reserveCapacity(wards.count)
+            for b in buckets { let start = sorted.count; sorted.append(contentsOf: b); ranges.append(start..<sorted.count) }
+        }
         var wIndex: [String: Int] = [:]
         wIndex.reserveCapacity(sorted.count)
         for (i, w) in sorted.enumerated() where wIndex[w.code] == nil { wIndex[w.code] = i }
