@@ -114,6 +114,32 @@ struct TerminalSelfTestEndToEndTests {
         try expectScreenModesRestored(pane.tmux)
     }
 
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash"), "needs bash for job control"))
+    func ctrlZSuspendsAndFgResumesAtTheNewSize() async throws {
+        let binary = try BuiltBinary.kieumau()
+        let tmux = try TmuxSession(width: 80, height: 24, command: [
+            "/usr/bin/env", "-i", "PATH=/usr/bin:/bin", "HOME=/tmp", "LC_ALL=C.UTF-8", "TERM=tmux-256color",
+            "PS1=$ ", "/bin/bash", "--norc", "--noprofile", "-i",
+        ])
+        try await tmux.waitFor("$")
+        try tmux.sendLiteral(binary.path + " --terminal-self-test")
+        try tmux.send("Enter")
+        try await tmux.waitFor("Size: 80x24")
+        try tmux.send("C-z")
+        try await tmux.waitFor("Stopped")
+        #expect(try tmux.pane("#{alternate_on}") == "0", "suspended with the alternate screen still on")
+        try tmux.resize(width: 100, height: 30)           // the size changes while it is stopped
+        try tmux.sendLiteral("fg")
+        try tmux.send("Enter")
+        try await tmux.waitFor("Size: 100x30")
+        try tmux.send("Up")
+        try await tmux.waitFor("Last key: up")
+        try tmux.send("q")
+        try await tmux.waitForScreen("the shell prompt after quitting") {
+            !$0.contains("KieuMau terminal self-test") && $0.contains("$ ")
+        }
+    }
+
     @Test(arguments: [(SIGTERM, 143), (SIGHUP, 129)])
     func terminatingSignalsRestoreTheTerminal(signal: Int32, status expected: Int) async throws {
         let pane = try SelfTestPane(width: 80, height: 24)
