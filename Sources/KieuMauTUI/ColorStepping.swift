@@ -24,8 +24,13 @@ public enum ColorStepping {
     /// the same terminal colour the text would vanish, so the foreground then becomes black or
     /// white, whichever stands out against the background. Equal theme colours are left alone
     /// (a theme may draw blocks in the colour of their background on purpose).
+    ///
+    /// On 8 and 16 colours a foreground that becomes black over the terminal's own background uses
+    /// the terminal's own foreground instead: dark greys (borders, empty bar cells) would otherwise
+    /// vanish on the usual dark background, and the default foreground is readable on any.
     public static func pair(fg: ThemeColor, bg: ThemeColor, depth: ColorDepth) -> (fg: Int, bg: Int) {
         let f = terminalColor(fg, depth: depth), b = terminalColor(bg, depth: depth)
+        if b == -1, f == 0, depth == .eight || depth == .sixteen { return (-1, -1) }
         guard f == b, f != -1, fg != bg, case let .rgb(r, g, bl) = bg else { return (f, b) }
         let light = luminance(r, g, bl) >= 128
         switch depth {

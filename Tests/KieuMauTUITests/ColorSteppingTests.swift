@@ -95,6 +95,17 @@ import Testing
         #expect(dark.fg == 7 && dark.bg == 0)
     }
 
+    @Test func blackTextOnTheTerminalBackgroundUsesTheTerminalForeground() {
+        let border = ColorStepping.pair(fg: .rgb(0x58, 0x5B, 0x70), bg: .terminalDefault, depth: .eight)
+        #expect(border.fg == -1 && border.bg == -1)
+        // With 16 colours the same grey is bright black (8), visible on black, so it stays.
+        #expect(ColorStepping.pair(fg: .rgb(0x58, 0x5B, 0x70), bg: .terminalDefault, depth: .sixteen).fg == 8)
+        // Over an explicit background black is a choice and stays.
+        #expect(ColorStepping.pair(fg: .rgb(0x10, 0x10, 0x10), bg: .rgb(0x89, 0xB4, 0xFA), depth: .eight).fg == 0)
+        // 256 colours keep the dark grey as it is.
+        #expect(ColorStepping.pair(fg: .rgb(0x58, 0x5B, 0x70), bg: .terminalDefault, depth: .palette256).fg == 241)   // grey 98
+    }
+
     @Test func equalThemeColoursAreLeftAlone() {
         let same = ColorStepping.pair(fg: .rgb(0x45, 0x47, 0x5A), bg: .rgb(0x45, 0x47, 0x5A), depth: .eight)
         #expect(same.fg == same.bg)
