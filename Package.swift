@@ -54,9 +54,11 @@ let package = Package(
             resources: [.copy("Golden")],
             swiftSettings: strict
         ),
+        // Drives the built `kieumau` binary in tmux; `kieumau` is a dependency so that
+        // `@testable import kieumau` can unit-test the backend's pure parts (key decoding).
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["KieuMauCore"],
+            dependencies: ["KieuMauCore", "KieuMauTUI", "kieumau"],
             swiftSettings: strict
         ),
     ],

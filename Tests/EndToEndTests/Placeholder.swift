@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct EndToEndPlaceholder {
-    @Test func nothingYet() { #expect(Bool(true)) }
-}
