@@ -32,7 +32,7 @@ public struct Layout: Hashable, Sendable {
         statusRow = max(0, height - 1)
         bodyHeight = max(0, statusRow - bodyTop)
         if wide {
-            listWidth = max(60, width * 52 / 100)
+            listWidth = max(72, width * 55 / 100)
             detailLeft = listWidth + 1                    // one column for the divider
             detailWidth = width - detailLeft
         } else {

@@ -64,6 +64,7 @@ enum StatusLineView {
             ("/", vi ? "lọc" : "filter"),
             ("n/p", vi ? "phường" : "ward"),
             ("</>", vi ? "mốc" : "snapshot"),
+            ("D", vi ? "chuỗi" : "series"),
             ("s", vi ? "xếp" : "sort"),
             ("f", vi ? "mức" : "band"),
             ("t", vi ? "màu" : "theme"),

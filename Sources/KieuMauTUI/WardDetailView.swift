@@ -63,10 +63,11 @@ enum WardDetailView {
             }
         }
 
-        if let h = state.history, h.wardCode == ward.code, !h.points.isEmpty {
+        if let h = state.history, h.wardCode == ward.code,
+           let first = h.points.firstIndex(where: { $0.stage != .notRegistered }) {
             lines.blank()
             lines.add(s.history, .title)
-            let text = h.points.map { p -> String in
+            let text = h.points[first...].map { p -> String in
                 let v = p.stage == .notRegistered ? "–" : "\(p.met.map(String.init) ?? "?")/\(p.total)"
                 return "\(p.asOf.iso) \(v)"
             }.joined(separator: " \(g.arrow) ")

@@ -7,10 +7,10 @@ enum WardListView {
         var name: Int, district: Int, stage: Int, bar: Int, met: Int, missing: Int
         init(width: Int, hasDistricts: Bool) {
             met = 6
-            stage = width >= 70 ? 16 : 2
+            stage = width >= 70 ? 19 : 2
             bar = width >= 90 ? 12 : (width >= 70 ? 8 : 0)
             let rest = width - 2 - met - stage - bar - (bar > 0 ? 1 : 0)
-            district = hasDistricts && width >= 80 ? max(10, rest / 4) : 0
+            district = hasDistricts && width >= 90 ? max(10, rest / 4) : 0
             missing = max(6, rest / 4)
             name = max(8, rest - district - missing)
         }

@@ -12,6 +12,7 @@ public struct ProvinceProgress: Sendable {
 /// The whole country and every province as of one snapshot. Pure: computed from a `Dataset`.
 public struct ProgressSummary: Sendable {
     public let asOf: Day
+    public let mapID: String
     public let definition: ModelDefinition
     public let criteriaCount: Int
     public let national: Tally
@@ -24,6 +25,7 @@ public struct ProgressSummary: Sendable {
 
     public init(_ data: Dataset, definition: ModelDefinition = .complete) {
         asOf = data.header.asOf
+        mapID = data.map.id
         self.definition = definition
         criteriaCount = data.criteria.count
         let map = data.map
@@ -82,14 +84,16 @@ public struct ProgressSummary: Sendable {
         Pace.needed(units: provinces[i].tally.needed(percent: 100), from: asOf, to: Targets.deadline2030)
     }
 
-    /// Model units per month nationally since an earlier summary.
+    /// Model units per month nationally since an earlier summary on the same map (across a map
+    /// change the units counted differ, so no pace is claimed).
     public func paceObserved(since earlier: ProgressSummary) -> Double? {
-        Pace.observed(modelThen: earlier.national.model, on: earlier.asOf, modelNow: national.model, on: asOf)
+        guard earlier.mapID == mapID else { return nil }
+        return Pace.observed(modelThen: earlier.national.model, on: earlier.asOf, modelNow: national.model, on: asOf)
     }
     /// Model units per month in one province since an earlier summary on the same map (matched by code).
     public func paceObserved(province i: Int, since earlier: ProgressSummary) -> Double? {
         let code = provinces[i].province.code
-        guard let then = earlier.provinces.first(where: { $0.province.code == code }) else { return nil }
+        guard earlier.mapID == mapID, let then = earlier.provinces.first(where: { $0.province.code == code }) else { return nil }
         return Pace.observed(modelThen: then.tally.model, on: earlier.asOf, modelNow: provinces[i].tally.model, on: asOf)
     }
 }

@@ -65,7 +65,9 @@ public struct Report {
         if !r.byCriteriaMet.isEmpty {
             parts.append(r.byCriteriaMet.sorted { $0.met > $1.met }.map { "\($0.wards) at \($0.met)/\(summary.criteriaCount)" }.joined(separator: ", "))
         }
-        let src = data.snapshot.source(r.sourceID).map { " — \($0.publisher), \($0.date)" } ?? ""
+        let src = data.snapshot.source(r.sourceID).map { s in
+            " — " + [s.publisher, s.date].filter { !$0.isEmpty }.joined(separator: ", ")
+        } ?? ""
         return "[\(r.sourceID)] " + parts.joined(separator: " · ") + (r.note.isEmpty ? "" : " (\(r.note))") + src
     }
     func clean(_ s: String) -> String { DisplaySafe.clean(s) }
