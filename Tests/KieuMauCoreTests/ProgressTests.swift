@@ -155,3 +155,22 @@ func makeDataset(units: [String: Int], rows: [WardPolice], asOf: String = "2024-
         #expect(s.provinces[0].conflicts.isEmpty)
     }
 }
+
+@Suite struct MapChangeTests {
+    /// Between snapshots on different maps (the July-2025 reform) the units counted differ, so no
+    /// pace is claimed; provinces are matched only on the same map.
+    @Test func noPaceAcrossAMapChange() {
+        let before = ProgressSummary(makeDataset(units: ["01": 10], rows: [], asOf: "2025-06-30"))
+        var provinces = [Province(code: "01", name: "Thành phố Hà Nội", units: 4)]
+        provinces[0].units = 4
+        let wards = (0..<4).map { Ward(code: "N\($0)", name: "Phường \($0)", provinceCode: "01") }
+        let newMap = AdminMap(id: "other", title: "34 provinces", effective: Day(iso: "2025-07-01"), hasDistricts: false,
+                              provinces: provinces, districts: [], wards: wards)
+        let header = SnapshotHeader(asOf: Day(iso: "2025-09-30")!, title: "t", series: "s", synthetic: false, mapID: "other", criteriaID: "c")
+        let after = ProgressSummary(Dataset(snapshot: Snapshot(header: header, wards: [WardPolice(wardCode: "N0", stage: .complete)], reported: []),
+                                            map: newMap, criteria: CriteriaSet(id: "c", title: "c", criteria: (1...20).map { Criterion(number: $0) })))
+        #expect(after.national.model == 1 && after.national.units == 4)
+        #expect(after.paceObserved(since: before) == nil)
+        #expect(after.paceObserved(province: 0, since: before) == nil)
+    }
+}

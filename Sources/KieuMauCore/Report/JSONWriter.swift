@@ -12,7 +12,7 @@ public enum JSONWriter {
             case "\t": out += "\\t"
             default:
                 if u.value < 0x20 || u.value == 0x7F || (0x2028...0x2029).contains(u.value) {
-                    let hex = String(u.value, radix: 16)
+                    let hex = String(u.value, radix: 16, uppercase: true)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
                     out.unicodeScalars.append(u)
