@@ -161,8 +161,7 @@ func makeDataset(units: [String: Int], rows: [WardPolice], asOf: String = "2024-
     /// pace is claimed; provinces are matched only on the same map.
     @Test func noPaceAcrossAMapChange() {
         let before = ProgressSummary(makeDataset(units: ["01": 10], rows: [], asOf: "2025-06-30"))
-        var provinces = [Province(code: "01", name: "Thành phố Hà Nội", units: 4)]
-        provinces[0].units = 4
+        let provinces = [Province(code: "01", name: "Thành phố Hà Nội", units: 4)]
         let wards = (0..<4).map { Ward(code: "N\($0)", name: "Phường \($0)", provinceCode: "01") }
         let newMap = AdminMap(id: "other", title: "34 provinces", effective: Day(iso: "2025-07-01"), hasDistricts: false,
                               provinces: provinces, districts: [], wards: wards)
