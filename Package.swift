@@ -34,10 +34,21 @@ let package = Package(
             name: "CNcurses",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // The system's SQLite, with a header of static inline shims for macros Swift cannot import.
+        .systemLibrary(
+            name: "CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // Reviewers' marks and notes in an SQLite store (WAL), with export, import and merging.
+        .target(
+            name: "KieuMauReviews",
+            dependencies: ["KieuMauCore", "CSQLite"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "kieumau",
             dependencies: [
-                "KieuMauCore", "KieuMauTUI", "CNcurses",
+                "KieuMauCore", "KieuMauTUI", "KieuMauReviews", "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -52,6 +63,11 @@ let package = Package(
             name: "KieuMauTUITests",
             dependencies: ["KieuMauCore", "KieuMauTUI"],
             resources: [.copy("Golden")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KieuMauReviewsTests",
+            dependencies: ["KieuMauCore", "KieuMauReviews"],
             swiftSettings: strict
         ),
         // Drives the built `kieumau` binary in tmux; `kieumau` is a dependency so that

@@ -1,0 +1,59 @@
+import Foundation
+import KieuMauCore
+
+/// Reviews as JSON: `{"format": "kieumau.reviews", "version": 1, "reviews": [{…}, …]}` with the
+/// fields of `ReviewFields`; a missing mark or time is `null`.
+enum ReviewJSON {
+    static func write(_ reviews: [Review]) -> String {
+        typealias V = JSONWriter.Value
+        func optional(_ text: String?) -> V { text.map(V.string) ?? .null }
+        let items: [V] = reviews.map { review in
+            .object([(ReviewFields.snapshot, .string(review.snapshot.iso)), (ReviewFields.ward, .string(review.ward)),
+                     (ReviewFields.mark, optional(review.mark?.rawValue)), (ReviewFields.markedBy, .string(review.markedBy)),
+                     (ReviewFields.markedAt, optional(review.markedAt?.iso)), (ReviewFields.note, .string(review.note)),
+                     (ReviewFields.notedBy, .string(review.notedBy)), (ReviewFields.notedAt, optional(review.notedAt?.iso))])
+        }
+        let document: V = .object([("format", .string(ReviewFields.formatName)), ("version", .int(ReviewFields.version)),
+                                   ("reviews", .array(items))])
+        return JSONWriter.write(document) + "\n"
+    }
+
+    static func read(_ bytes: [UInt8], file: String) throws(ReviewImportError) -> [(Review, line: Int?)] {
+        let parsed: Any
+        do {
+            parsed = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+        } catch {
+            throw ReviewImportError(file: file, "expected JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error.localizedDescription)")
+        }
+        guard let document = parsed as? [String: Any] else {
+            throw ReviewImportError(file: file, "expected a JSON object with \"format\": \"\(ReviewFields.formatName)\"")
+        }
+        guard document["format"] as? String == ReviewFields.formatName else {
+            throw ReviewImportError(file: file, field: "format", "expected \"\(ReviewFields.formatName)\" (an export of `kieumau reviews export --format json`)")
+        }
+        guard let version = document["version"] as? Int, version == ReviewFields.version else {
+            throw ReviewImportError(file: file, field: "version", "expected \(ReviewFields.version)")
+        }
+        guard let items = document["reviews"] as? [Any] else {
+            throw ReviewImportError(file: file, field: "reviews", "expected an array of reviews")
+        }
+        var reviews: [(Review, line: Int?)] = []
+        for (index, item) in items.enumerated() {
+            let path = "reviews[\(index)]"
+            guard let object = item as? [String: Any] else {
+                throw ReviewImportError(file: file, field: path, "expected an object")
+            }
+            for (key, value) in object {
+                guard ReviewFields.all.contains(key) else {
+                    throw ReviewImportError(file: file, field: "\(path).\(DisplaySafe.clean(key))", "unknown field; expected \(ReviewFields.all.joined(separator: ", "))")
+                }
+                guard value is String || value is NSNull else {
+                    throw ReviewImportError(file: file, field: "\(path).\(key)", "expected a string or null")
+                }
+            }
+            let reader = ReviewFieldReader(file: file, line: nil, fieldName: { "\(path).\($0)" })
+            reviews.append((try reader.review { object[$0] as? String }, nil))
+        }
+        return reviews
+    }
+}

@@ -1,0 +1,38 @@
+/// Why the review store could not be opened, read or written: the store's path, what failed and,
+/// when there is one, what the system or SQLite said.
+public struct ReviewStoreError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// Neither --reviews nor XDG_DATA_HOME nor HOME says where the store goes.
+        case noLocation
+        /// The folder for the store could not be created.
+        case cannotCreateFolder
+        /// The path is a folder, or otherwise cannot be opened as a file.
+        case cannotOpen
+        /// Opened read-only: nothing exists at the path.
+        case notFound
+        /// The file is not an SQLite database.
+        case notADatabase
+        /// An SQLite database of some other program.
+        case notAReviewStore
+        /// Made by a newer KieuMau: its schema version is above what this one knows.
+        case newerSchema
+        /// Opened read-only; writing was asked for.
+        case readOnly
+        /// Another program holds the write lock longer than the busy timeout.
+        case locked
+        /// Any other SQLite failure (disk full, I/O error, corruption).
+        case failed
+    }
+
+    public var kind: Kind
+    public var path: String
+    public var message: String
+
+    public init(_ kind: Kind, path: String, _ message: String) {
+        self.kind = kind
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { path.isEmpty ? message : "review store \(path): \(message)" }
+}
