@@ -23,7 +23,8 @@ enum ReviewJSON {
         do {
             parsed = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
         } catch {
-            throw ReviewImportError(file: file, "expected JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error.localizedDescription)")
+            let detail = "\((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error.localizedDescription)"
+            throw ReviewImportError(file: file, line: lineOfCharacter(in: detail, bytes: bytes), "expected JSON: \(detail)")
         }
         guard let document = parsed as? [String: Any] else {
             throw ReviewImportError(file: file, "expected a JSON object with \"format\": \"\(ReviewFields.formatName)\"")
@@ -55,5 +56,14 @@ enum ReviewJSON {
             reviews.append((try reader.review { object[$0] as? String }, nil))
         }
         return reviews
+    }
+
+    /// Foundation says where JSON broke as "around character N" (a byte offset): the line of
+    /// that byte, or nil when the message has no such number.
+    static func lineOfCharacter(in message: String, bytes: [UInt8]) -> Int? {
+        guard let range = message.range(of: "character ") else { return nil }
+        let digits = message[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
+        guard let offset = Int(digits) else { return nil }
+        return 1 + bytes.prefix(min(offset, bytes.count)).count { $0 == UInt8(ascii: "\n") }
     }
 }

@@ -43,10 +43,10 @@ public struct ReviewTime: Hashable, Comparable, Sendable, CustomStringConvertibl
             let digits = rest.dropFirst()
             guard rest.first == UInt8(ascii: "."), (1...9).contains(digits.count),
                   let fraction = Self.number(digits) else { return nil }
-            var scaled = fraction
-            for _ in digits.count..<3 { scaled *= 10 }
-            for _ in 3..<max(3, digits.count) { scaled /= 10 }
-            millis = scaled
+            var scale = digits.count
+            millis = fraction
+            while scale < 3 { millis *= 10; scale += 1 }
+            while scale > 3 { millis /= 10; scale -= 1 }
         }
         let seconds = Int64(day.ordinal) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         guard seconds >= 0 else { return nil }
