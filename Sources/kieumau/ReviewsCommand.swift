@@ -101,7 +101,7 @@ struct ReviewsImportCommand: ParsableCommand {
             throw CLIError(error.description)
         }
         print("imported \(file) into \(path): \(counts.added) added, \(counts.updated) updated, "
-              + "\(counts.unchanged) unchanged, \(counts.notesMerged) with both notes kept")
+              + "\(counts.unchanged) unchanged, \(counts.notesMerged) conflicts merged (both notes kept)")
     }
 }
 

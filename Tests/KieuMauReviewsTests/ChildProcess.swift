@@ -73,3 +73,14 @@ enum BuiltKieuMau {
         throw ChildProcess.Failure(description: "the kieumau executable was not found (run `swift build` first, or set KIEUMAU_BINARY); looked at: \(candidates.joined(separator: ", "))")
     }
 }
+
+extension ChildProcess {
+    /// Runs to the end; the exit status and both outputs.
+    static func run(_ executable: String, _ arguments: [String], in folder: TemporaryFolder) throws -> (status: Int32, stdout: String, stderr: String) {
+        let name = UUID().uuidString
+        let out = folder.file("\(name).out"), err = folder.file("\(name).err")
+        let status = try ChildProcess(executable, arguments, stdout: out, stderr: err).wait()
+        let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        return (status, read(out), read(err))
+    }
+}
