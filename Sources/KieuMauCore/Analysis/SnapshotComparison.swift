@@ -11,9 +11,9 @@
 /// - maps differ and no crosswalk fits: only the national totals (`matching == .nationalOnly`).
 ///
 /// A later ward "became model" when it is model and none of the old wards it continues was; it
-/// "fell back" when it is not model and one of them was. Criteria are compared only when both
-/// snapshots use the same criteria set, against the ward's principal predecessor (the old ward whose
-/// code it keeps, else the first), and only met ↔ not met counts (an unknown mark is no change).
+/// "fell back" when it is not model and its principal predecessor (the old ward whose code it keeps,
+/// else the first) was; when only another predecessor was model it is `mergedIntoNonModel`. Criteria are compared only when both
+/// snapshots use the same criteria set, against the ward's principal predecessor, and only met ↔ not met counts (an unknown mark is no change).
 /// A snapshot without any ward row means "not known" (the record's 2025-07-01), so then no ward and
 /// no province crossing is compared (`wardsCompared == false`); the totals are still given.
 public struct SnapshotComparison: Sendable {
@@ -63,10 +63,14 @@ public struct SnapshotComparison: Sendable {
         public let ward: Int
         /// Indices in the earlier map's wards it continues (one on the same map).
         public let predecessors: [Int]
-        /// The earlier state shown: for a fall back, the predecessor that was model; otherwise the
-        /// principal predecessor. Nil when the ward continues no earlier ward.
+        /// The earlier state shown: the principal predecessor, or for `mergedIntoNonModel` the first
+        /// predecessor that was model. Nil when the ward continues no earlier ward.
         public let before: WardProgress?
         public let after: WardProgress
+
+        /// Nothing is known of its criteria now (e.g. a new criteria set not yet scored): a fall
+        /// back on record rather than a criterion found unmet.
+        public var criteriaUnknownNow: Bool { !after.meetsAll && after.met == nil }
     }
 
     /// Criteria of one ward that went from not met to met, or from met to not met.
@@ -98,6 +102,10 @@ public struct SnapshotComparison: Sendable {
     public let crossings: [Crossing]
     public let becameModel: [WardChange]
     public let fellBack: [WardChange]
+    /// Across a map change: later wards that are not model although an old ward merged into them
+    /// was model (their principal predecessor was not). Kept apart from `fellBack`, which is about
+    /// the ward a unit continues.
+    public let mergedIntoNonModel: [WardChange]
     /// Wards with any criterion newly met or lost, in later map order.
     public let criteriaChanges: [CriteriaChange]
     /// Per criterion of the set (1...M), only those that changed somewhere.
@@ -158,7 +166,7 @@ public struct SnapshotComparison: Sendable {
         crossings = wardsCompared ? Self.crossings(provinces) : []
 
         // Wards.
-        var became: [WardChange] = [], fell: [WardChange] = []
+        var became: [WardChange] = [], fell: [WardChange] = [], merged: [WardChange] = []
         var criteriaChanges: [CriteriaChange] = []
         var split = 0
         var intoCommune: [Int] = [], without: [Int] = []
@@ -178,8 +186,10 @@ public struct SnapshotComparison: Sendable {
                 if after.isModel(definition), modelBefore.isEmpty, after.isRegistered {
                     became.append(WardChange(ward: j, predecessors: preds,
                                              before: principal >= 0 ? sa.wards[principal] : nil, after: after))
+                } else if !after.isModel(definition), principal >= 0, sa.wards[principal].isModel(definition) {
+                    fell.append(WardChange(ward: j, predecessors: preds, before: sa.wards[principal], after: after))
                 } else if !after.isModel(definition), let was = modelBefore.first {
-                    fell.append(WardChange(ward: j, predecessors: preds, before: sa.wards[was], after: after))
+                    merged.append(WardChange(ward: j, predecessors: preds, before: sa.wards[was], after: after))
                 }
                 guard sameCriteria, principal >= 0 else { continue }
                 let rowBefore = a.row(ofWardAt: principal), rowAfter = b.row(ofWardAt: j)
@@ -198,6 +208,7 @@ public struct SnapshotComparison: Sendable {
         }
         becameModel = became
         fellBack = fell
+        mergedIntoNonModel = merged
         self.criteriaChanges = criteriaChanges
         criterionTotals = (1...max(1, total)).filter { $0 <= total && (newlyMetCount[$0] > 0 || lostCount[$0] > 0) }
             .map { CriterionTotal(number: $0, newlyMet: newlyMetCount[$0], lost: lostCount[$0]) }
