@@ -111,7 +111,7 @@ extension Report {
                 return [lm.wards[w.ward].code, wardName(w.ward, in: lm), provinceName(w.ward), Report.wardState(w.before), after]
                     + (c.crossesMapChange ? [from] : [])
             }
-            table(["code", "ward", "province", "before", "after"] + (c.crossesMapChange ? ["from"] : []), rows, md: md, right: [], into: &out)
+            sectionTable(["code", "ward", "province", "before", "after"] + (c.crossesMapChange ? ["from"] : []), rows, md: md, right: [], into: &out)
         }
         wardTable("Became model", v.became)
         wardTable("Fell back", v.fell)
@@ -130,7 +130,7 @@ extension Report {
                 [lm.wards[w.ward].code, wardName(w.ward, in: lm), provinceName(w.ward),
                  w.newlyMet.map(String.init).joined(separator: ","), w.lost.map(String.init).joined(separator: ",")]
             }
-            table(["code", "ward", "province", "newly met", "lost"], rows, md: md, right: [], into: &out)
+            sectionTable(["code", "ward", "province", "newly met", "lost"], rows, md: md, right: [], into: &out)
         }
         if !v.intoCommune.isEmpty {
             out.append("")
@@ -144,7 +144,7 @@ extension Report {
                 [lm.provinces[x.province].code, clean(lm.provinces[x.province].name), "\(x.upward ? "rose to" : "fell below") \(x.percent)%",
                  Report.pct(x.before.share), Report.pct(x.after.share)]
             }
-            if !rows.isEmpty { table(["code", "province", "crossed", "before", "after"], rows, md: md, right: [3, 4], into: &out) }
+            if !rows.isEmpty { sectionTable(["code", "province", "crossed", "before", "after"], rows, md: md, right: [3, 4], into: &out) }
         }
         out.append("")
         out.append((md ? "### " : "") + "Reported figures that changed")

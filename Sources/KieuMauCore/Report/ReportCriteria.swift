@@ -23,6 +23,13 @@ extension Report {
         return wards.count > limit ? shown + ", and \(wards.count - limit) more" : shown
     }
 
+    /// A table of a section; in Markdown set off from a preceding text line, which it would
+    /// otherwise run into.
+    func sectionTable(_ cols: [String], _ rows: [[String]], md: Bool, right: Set<Int>, into out: inout [String]) {
+        if md, let last = out.last, !last.isEmpty, !last.hasPrefix("#") { out.append("") }
+        table(cols, rows, md: md, right: right, into: &out)
+    }
+
     static func criteriaWord(_ n: Int) -> String { n == 1 ? "1 criterion" : "\(n) criteria" }
     static func wardsWord(_ n: Int) -> String { n == 1 ? "1 ward" : "\(n) wards" }
 
@@ -40,7 +47,7 @@ extension Report {
                 rows.append([criterionLabel(c.number), String(c.met), String(c.notMet), String(c.unknown), Report.pct(c.share),
                              nameList(c.wardsMissing, in: data.map, limit: 5)])
             }
-            table(["criterion", "met", "not met", "unknown", "share", "wards missing it"], rows, md: md, right: [1, 2, 3, 4], into: &out)
+            sectionTable(["criterion", "met", "not met", "unknown", "share", "wards missing it"], rows, md: md, right: [1, 2, 3, 4], into: &out)
         }
         if !a.unattributed.isEmpty {
             out.append("")

@@ -90,7 +90,7 @@ extension Report {
                          Report.milestone(s.at30), Report.milestone(s.at50), Report.milestone(s.at100),
                          Report.outlook(s.outlook2025), Report.outlook(s.outlook2030)])
         }
-        table(["code", "province", "units", "model", "share", "observed", "needed 2025", "30%", "50%", "100%", "2025", "2030"],
+        sectionTable(["code", "province", "units", "model", "share", "observed", "needed 2025", "30%", "50%", "100%", "2025", "2030"],
               rows, md: md, right: [2, 3, 4, 5, 6], into: &out)
     }
 
