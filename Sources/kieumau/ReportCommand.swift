@@ -1,10 +1,11 @@
 import ArgumentParser
+import Foundation
 import KieuMauCore
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print national and per-province progress, bands and gaps (no terminal needed).")
+        abstract: "Print progress, bands and gaps; with --section also the criteria holding wards back, what changed and the projection (no terminal needed).")
 
     @OptionGroup var options: DataOptions
 
@@ -14,7 +15,14 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "text, markdown, csv or json.")
     var format: Report.Format = .text
 
+    @Option(name: .long, help: "Sections: summary, provinces, criteria, compare, projection, or all; repeat or separate with commas (default: summary,provinces).")
+    var section: [String] = []
+
+    @Option(name: .customLong("with"), help: "For --section compare: the snapshot on or before this date (YYYY-MM-DD) to compare with (default: the previous one).")
+    var with: String?
+
     func run() throws {
+        let sections = try chosenSections()
         let catalog = try options.catalog()
         let series = try options.chosenSeries(in: catalog)
         let entries = catalog.snapshots(inSeries: series)
@@ -34,10 +42,80 @@ struct ReportCommand: ParsableCommand {
         if let province {
             provinceIndex = try ProvinceLookup.find(province, in: data.map)
         }
-        print(Report(data: data, summary: summary, previous: previous, province: provinceIndex).render(format), terminator: "")
+        var comparison: SnapshotComparison?
+        if sections.contains(.compare) {
+            comparison = try compare(data, at: index, in: entries, catalog: catalog, loader: &loader)
+        }
+        var projection: Projection?
+        if sections.contains(.projection) {
+            // Only the snapshots on the shown one's map count for the pace: the others are not loaded.
+            var series: [ProgressSummary] = [summary]
+            for entry in entries[..<index] where entry.header.mapID == data.map.id {
+                switch loader.load(entry) {
+                case .success(let d): series.append(ProgressSummary(d, definition: options.model))
+                case .failure(let p): printError("note: \(entry.file) left out of the projection:\n\(p)")
+                }
+            }
+            projection = Projection(series: series)
+        }
+        let report = Report(data: data, summary: summary, previous: previous, province: provinceIndex,
+                            sections: sections, comparison: comparison, projection: projection)
+        print(report.render(format), terminator: "")
         if !catalog.problems.isEmpty {
             printError("note: \(catalog.problems.count) problem(s) in the data directory; run `kieumau validate` for the list")
         }
+    }
+}
+
+extension ReportCommand {
+    /// The --section values: names separated by commas or repeated, `all` for every section.
+    func chosenSections() throws -> [Report.Section] {
+        let names = section.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard !names.isEmpty else { return Report.defaultSections }
+        var out: [Report.Section] = []
+        for name in names {
+            if name == "all" { return Report.Section.allCases }
+            guard let s = Report.Section(rawValue: name) else {
+                throw CLIError("--section: expected one of " + (Report.Section.allCases.map(\.rawValue) + ["all"]).joined(separator: ", ") + ", found '\(name)'")
+            }
+            out.append(s)
+        }
+        return out
+    }
+
+    /// The comparison for --section compare: with the snapshot --with names, else the previous one;
+    /// nil when the series has no other. Across a map change the crosswalk between the maps is used.
+    func compare(_ data: Dataset, at index: Int, in entries: [SnapshotEntry], catalog: Catalog,
+                 loader: inout DatasetLoader) throws -> SnapshotComparison? {
+        let other: Int
+        if let with {
+            guard let day = Day(iso: with) else { throw CLIError("--with: expected a date as YYYY-MM-DD, found '\(with)'") }
+            guard let i = entries.lastIndex(where: { $0.header.asOf <= day }) else {
+                throw CLIError("--with: no snapshot on or before \(day.iso); the first is \(entries[0].header.asOf.iso)")
+            }
+            guard i != index else {
+                throw CLIError("--with \(day.iso) picks the snapshot shown (\(entries[i].header.asOf.iso)); give the date of another")
+            }
+            other = i
+        } else {
+            guard index > 0 else { return nil }
+            other = index - 1
+        }
+        let otherData: Dataset
+        switch loader.load(entries[other]) {
+        case .success(let d): otherData = d
+        case .failure(let p): throw CLIError("cannot load \(entries[other].file):\n\(p)")
+        }
+        let (earlier, later) = otherData.header.asOf < data.header.asOf ? (otherData, data) : (data, otherData)
+        var crosswalk: Crosswalk?
+        if earlier.map.id != later.map.id {
+            switch catalog.loadCrosswalk(from: earlier.map.id, to: later.map.id) {
+            case .success(let c): crosswalk = c
+            case .failure(let p): printError("note: the crosswalk could not be read, so only national figures are compared:\n\(p)")
+            case nil: break
+            }
+        }
+        return SnapshotComparison(data, otherData, crosswalk: crosswalk, definition: options.model)
     }
 }
 

@@ -1,7 +1,23 @@
-/// `kieumau report`: national and per-province progress, bands and gaps, as text, Markdown, CSV
-/// or JSON. Pure: it formats a summary; the command line loads the data.
+/// `kieumau report`: national and per-province progress, bands and gaps, and on request the
+/// criteria holding wards back, the changes since another snapshot and the projection, as text,
+/// Markdown, CSV or JSON. Pure: it formats what it is given; the command line loads the data.
 public struct Report {
     public enum Format: String, CaseIterable, Sendable { case text, markdown, csv, json }
+
+    /// Parts of the report, always printed in this order.
+    public enum Section: String, CaseIterable, Sendable {
+        /// National (or the province's) figures, bands, pace and what sources reported.
+        case summary
+        /// The province table (or, with a province, its wards).
+        case provinces
+        /// Criteria holding wards back (`CriteriaAnalysis`).
+        case criteria
+        /// What changed since another snapshot (`SnapshotComparison`).
+        case compare
+        /// Where it is heading (`Projection`).
+        case projection
+    }
+    public static let defaultSections: [Section] = [.summary, .provinces]
 
     public let data: Dataset
     public let summary: ProgressSummary
@@ -9,9 +25,21 @@ public struct Report {
     public let previous: ProgressSummary?
     /// Only this province (index in the map) and its wards, when set.
     public let province: Int?
+    /// The sections asked for, in `Section` order.
+    public let sections: [Section]
+    /// For `.compare`: this snapshot against another (nil: there is no other to compare with).
+    public let comparison: SnapshotComparison?
+    /// For `.projection` (nil: the series gave none).
+    public let projection: Projection?
 
-    public init(data: Dataset, summary: ProgressSummary, previous: ProgressSummary?, province: Int? = nil) {
-        self.data = data; self.summary = summary; self.previous = previous; self.province = province
+    public init(data: Dataset, summary: ProgressSummary, previous: ProgressSummary?, province: Int? = nil,
+                sections: [Section] = Report.defaultSections, comparison: SnapshotComparison? = nil,
+                projection: Projection? = nil) {
+        self.data = data; self.summary = summary; self.previous = previous
+        self.province = province.flatMap { data.map.provinces.indices.contains($0) ? $0 : nil }
+        let asked = Set(sections)
+        self.sections = Section.allCases.filter { asked.contains($0) }
+        self.comparison = comparison; self.projection = projection
     }
 
     public func render(_ format: Format) -> String {
@@ -82,13 +110,17 @@ public struct Report {
         out.append("series \(h.series) · map \(data.map.id) (\(data.map.provinces.count) provinces) · criteria \(data.criteria.id) (\(data.criteria.count)) · model = "
                    + (summary.definition == .complete ? "recognised or meeting every criterion" : "recognised only"))
         if h.synthetic { out.append("NOTE: this snapshot is synthetic demo data, not published figures.") }
-        out.append("")
-        if let p = province {
-            provinceText(p, into: &out, md: md)
-        } else {
-            nationalText(into: &out, md: md)
+        for section in sections {
             out.append("")
-            provinceTable(into: &out, md: md)
+            switch section {
+            case .summary:
+                if let p = province { provinceText(p, into: &out, md: md) } else { nationalText(into: &out, md: md) }
+            case .provinces:
+                if let p = province { wardTable(p, into: &out, md: md) } else { provinceTable(into: &out, md: md) }
+            case .criteria: criteriaText(into: &out, md: md)
+            case .compare: compareText(into: &out, md: md)
+            case .projection: projectionText(into: &out, md: md)
+            }
         }
         if !h.notes.isEmpty {
             out.append("")
@@ -158,8 +190,10 @@ public struct Report {
             out.append("observed since \(prev.asOf.iso): \(Report.rounded(o)) model units/month")
         }
         reportedText(p.reported, p.discrepancies, p.conflicts, into: &out)
-        out.append("")
-        out.append((md ? "### " : "") + "Wards")
+    }
+
+    func wardTable(_ i: Int, into out: inout [String], md: Bool) {
+        out.append((md ? "### " : "") + "Wards" + (sections.contains(.summary) ? "" : " of " + clean(summary.provinces[i].province.name)))
         let cols = ["code", "ward", "district", "stage", "criteria met", "not met"]
         var rows: [[String]] = []
         for wi in data.map.wardRanges[i] {
@@ -192,10 +226,30 @@ public struct Report {
 
     // MARK: CSV and JSON
 
+    /// One table per section, separated by an empty line; summary and provinces share one table
+    /// (the national row, then the provinces), as before sections existed.
     func csv() -> String {
+        var tables: [String] = []
+        if sections.contains(.summary) || sections.contains(.provinces) { tables.append(progressCSV()) }
+        if sections.contains(.criteria) { tables.append(criteriaCSV()) }
+        if sections.contains(.compare) { tables.append(compareCSV()) }
+        if sections.contains(.projection) { tables.append(projectionCSV()) }
+        return tables.joined(separator: "\n")
+    }
+
+    /// Lines of CSV text, each field quoted as needed, ending in a newline.
+    static func csvTable(_ rows: [[String]]) -> String {
+        rows.map { $0.map(Report.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    func progressCSV() -> String {
         var lines: [String] = []
         func row(_ f: [String]) { lines.append(f.map(Report.csvField).joined(separator: ",")) }
-        if let i = province {
+        if let i = province, !sections.contains(.provinces) {
+            row(["as_of", "synthetic", "code", "name", "units", "registered", "complete", "recognised", "model", "share", "band", "need_30", "need_50", "need_100"])
+            let p = summary.provinces[i]
+            row(tallyFields(p.province.code, clean(p.province.name), p.tally))
+        } else if let i = province {
             row(["as_of", "synthetic", "province_code", "ward_code", "ward", "district", "stage", "criteria_met", "criteria_total", "not_met"])
             for wi in data.map.wardRanges[i] {
                 let w = data.map.wards[wi], wp = summary.wards[wi]
@@ -205,15 +259,18 @@ public struct Report {
             }
         } else {
             row(["as_of", "synthetic", "code", "name", "units", "registered", "complete", "recognised", "model", "share", "band", "need_30", "need_50", "need_100"])
-            func add(_ code: String, _ name: String, _ t: Tally) {
-                row([header.asOf.iso, String(header.synthetic), code, name, String(t.units), String(t.registered), String(t.complete),
-                     String(t.recognised), String(t.model), String((t.share * 10000).rounded() / 10000), Report.band(t),
-                     String(t.needed(percent: 30)), String(t.needed(percent: 50)), String(t.needed(percent: 100))])
+            if sections.contains(.summary) { row(tallyFields("national", "Toàn quốc", summary.national)) }
+            if sections.contains(.provinces) {
+                for p in summary.provinces { row(tallyFields(p.province.code, clean(p.province.name), p.tally)) }
             }
-            add("national", "Toàn quốc", summary.national)
-            for p in summary.provinces { add(p.province.code, clean(p.province.name), p.tally) }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    func tallyFields(_ code: String, _ name: String, _ t: Tally) -> [String] {
+        [header.asOf.iso, String(header.synthetic), code, name, String(t.units), String(t.registered), String(t.complete),
+         String(t.recognised), String(t.model), String((t.share * 10000).rounded() / 10000), Report.band(t),
+         String(t.needed(percent: 30)), String(t.needed(percent: 50)), String(t.needed(percent: 100))]
     }
 
     static func csvField(_ s: String) -> String {
@@ -269,13 +326,19 @@ public struct Report {
             o.append(("conflicts", conflicts(p.conflicts)))
             return .object(o)
         }
-        return .object([
+        var top: [(String, V)] = [
             ("asOf", .string(header.asOf.iso)), ("title", .string(header.title)), ("series", .string(header.series)),
             ("synthetic", .bool(header.synthetic)), ("map", .string(data.map.id)), ("criteria", .string(data.criteria.id)),
             ("criteriaCount", .int(data.criteria.count)), ("modelDefinition", .string(summary.definition.rawValue)),
-            ("national", .object(national)), ("provinces", .array(provinces)),
-            ("sources", .array(header.sources.map { .object([("id", .string($0.id)), ("publisher", .string($0.publisher)), ("title", .string($0.title)), ("date", .string($0.date)), ("url", .string($0.url))]) })),
-        ])
+        ]
+        if sections.contains(.summary) { top.append(("national", .object(national))) }
+        // With a province, its own entry is its summary: shown for either section.
+        if sections.contains(.provinces) || (province != nil && sections.contains(.summary)) { top.append(("provinces", .array(provinces))) }
+        if sections.contains(.criteria) { top.append(("criteriaAnalysis", criteriaJSON())) }
+        if sections.contains(.compare) { top.append(("compare", compareJSON())) }
+        if sections.contains(.projection) { top.append(("projection", projectionJSON())) }
+        top.append(("sources", .array(header.sources.map { .object([("id", .string($0.id)), ("publisher", .string($0.publisher)), ("title", .string($0.title)), ("date", .string($0.date)), ("url", .string($0.url))]) })))
+        return .object(top)
     }
 }
 
