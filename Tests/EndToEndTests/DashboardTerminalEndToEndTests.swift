@@ -76,7 +76,7 @@ struct DashboardTerminalEndToEndTests {
         try await pane.tmux.waitForScreen(escapes: true, "another theme's colours") {
             Self.listArea($0) != Self.listArea(original)
         }
-        await withKnownIssue("notices never reach the screen: AppController.resize → apply(.resize) clears state.notice before each frame") {
+        await withKnownIssue(DashboardNavigationEndToEndTests.noticesAreCleared) {
             try await pane.waitForStatus("theme: high-contrast", timeout: .seconds(2))
         }
         try pane.press("t")
