@@ -215,9 +215,14 @@ struct DashboardNavigationEndToEndTests {
         let demo = try await pane.waitForHeader("DEMO — synthetic data")
         #expect(demo.contains("63 provinces") || demo.contains("34 provinces"))
         try pane.press("D")
-        try await pane.waitForLines("the record again, without the badge") {
+        let record = try await pane.waitForLines("the record again, without the badge") {
             guard let header = $0.first else { return false }
             return header.contains("KieuMau") && !header.contains("DEMO")
+        }
+        // D, D should come back to the snapshot we left (2025-06-11), not 15 months earlier.
+        withKnownIssue("AppController.switchSeries takes the latest snapshot on or before the date on screen: record 2025-06-11 → demo 2025-03-31 → record 2024-03-27") {
+            let header = record.first ?? ""
+            #expect(header.contains("2025-06-11"), "after D, D: \(header)")
         }
     }
 
