@@ -35,8 +35,9 @@ struct DashboardTerminalEndToEndTests {
 
         // 30×8: below the 40×10 minimum.
         try pane.tmux.resize(width: 30, height: 8)
-        let tiny = try await pane.tmux.waitFor("Terminal too small")
-        #expect(tiny.contains("30×8"))
+        try await pane.waitForLines("the too-small message with the size") { lines in
+            lines.contains { $0.contains("Terminal too small") } && lines.contains { $0.contains("have 30×8") }
+        }
 
         // 1×1 cannot be read back (its only cell is the unwritable bottom-right corner): give the
         // program a moment to draw it, then grow and check it is alive and redrawing.
@@ -147,7 +148,10 @@ struct DashboardTerminalEndToEndTests {
         // Kon Tum has 2 of 10 units model: its bar has filled (#) and empty (-) cells.
         try pane.press("/")
         try pane.type("kon tum")
-        let row = try await pane.waitForCursor(on: "Tinh Kon Tum", cursor: ">")
+        let lines2 = try await pane.waitForLines("Kon Tum's row under the cursor") {
+            DashboardPane.cursorRow(in: $0, cursor: ">")?.contains("Tinh Kon Tum") == true && ($0.last ?? "").contains("kon tum")
+        }
+        let row = try #require(DashboardPane.cursorRow(in: lines2, cursor: ">"))
         #expect(row.contains("##") && row.contains("-"), "ASCII bar: \(row)")
         #expect(row.contains("20.0%"))
     }

@@ -42,18 +42,25 @@ struct DashboardPane {
     /// Waits for the first frame: the header and a status line with the breadcrumb.
     @discardableResult
     func waitUntilRunning(timeout: Duration = .seconds(15)) async throws -> String {
-        try await tmux.waitForScreen(timeout: timeout, "the dashboard's first frame") { screen in
-            let lines = Self.lines(screen)
-            return lines.first?.contains("KieuMau") == true && lines.count > 2
+        try await waitForLines("the dashboard's first frame", timeout: timeout) { lines in
+            lines.first?.contains("KieuMau") == true && lines.count > 2
                 && !(lines.last ?? "").trimmingCharacters(in: .whitespaces).isEmpty
-        }
+        }.joined(separator: "\n")
     }
 
-    /// Waits until `predicate` holds for the screen split into lines.
+    /// Waits until `predicate` holds for the screen split into lines, on two captures in a row
+    /// that are the same: a capture taken while the program is still writing a frame (ncurses
+    /// sends only the cells that changed) can mix the old frame and the new one.
     @discardableResult
     func waitForLines(_ what: String, timeout: Duration = .seconds(10),
                       until predicate: ([String]) -> Bool) async throws -> [String] {
-        Self.lines(try await tmux.waitForScreen(timeout: timeout, what) { predicate(Self.lines($0)) })
+        var previous: String?
+        let screen = try await tmux.waitForScreen(timeout: timeout, what) { screen in
+            guard predicate(Self.lines(screen)) else { previous = nil; return false }
+            defer { previous = screen }
+            return screen == previous
+        }
+        return Self.lines(screen)
     }
 
     /// Waits until the status line (the last row) contains `text`.
