@@ -11,7 +11,8 @@ struct SelfTestPane {
     let tmux: TmuxSession
 
     /// The wrapper ignores SIGINT itself so that Ctrl-C reaches only the program.
-    private static let wrapper = """
+    /// `DashboardPane` runs the dashboard in the same wrapper.
+    static let wrapper = """
         trap '' INT
         "$@"
         echo "[exit=$?]"
@@ -42,6 +43,11 @@ struct SelfTestPane {
 
     /// Waits for the program to end; returns its exit status and the tty flags line.
     func waitForExit(timeout: Duration = .seconds(10)) async throws -> (status: Int, tty: [String]) {
+        try await Self.exitLines(of: tmux, timeout: timeout)
+    }
+
+    /// Waits for the wrapper's `[exit=N]` and `[tty …]` lines in `tmux` and reads them.
+    static func exitLines(of tmux: TmuxSession, timeout: Duration) async throws -> (status: Int, tty: [String]) {
         let screen = try await tmux.waitForScreen(timeout: timeout, "the program to exit") {
             $0.contains("[exit=") && $0.contains("[tty ")
         }

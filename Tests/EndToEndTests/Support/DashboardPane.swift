@@ -1,0 +1,123 @@
+import Foundation
+
+/// The real dashboard (`kieumau` with `arguments`) in a tmux pane, on the embedded data unless the
+/// arguments say otherwise. Like `SelfTestPane`, it runs inside a shell that, once the program has
+/// ended, prints `[exit=N]` and the tty's line settings and stays open so both can be read.
+///
+/// The environment is made predictable: no NO_COLOR, LC_ALL, LC_MESSAGES, LANGUAGE or KIEUMAU_THEME
+/// from the caller, an empty XDG_CONFIG_HOME (no user themes), `LANG=locale`.
+struct DashboardPane {
+    let tmux: TmuxSession
+
+    /// - Parameters:
+    ///   - term: TERM for the program (nil: unset).
+    ///   - locale: LANG for the program ("C.UTF-8", "C", …).
+    ///   - environment: more variables for the program (they win over the ones above).
+    init(width: Int = 120, height: Int = 40, term: String? = "tmux-256color", locale: String = "C.UTF-8",
+         environment: [String: String] = [:], arguments: [String] = []) throws {
+        let binary = try BuiltBinary.kieumau()
+        var env = ["env"]
+        for name in ["NO_COLOR", "LC_ALL", "LC_MESSAGES", "LC_CTYPE", "LANGUAGE", "KIEUMAU_THEME",
+                     "KIEUMAU_SELF_TEST_CRASH_KEY", "TERM"] {
+            env += ["-u", name]
+        }
+        var variables = ["LANG": locale, "XDG_CONFIG_HOME": Self.emptyConfigHome]
+        if let term { variables["TERM"] = term }
+        variables.merge(environment) { _, new in new }
+        env += variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        tmux = try TmuxSession(width: width, height: height,
+                               command: ["/bin/sh", "-c", SelfTestPane.wrapper, "kieumau-e2e"] + env
+                                   + [binary.path] + arguments)
+    }
+
+    /// A folder with no `kieumau/themes` in it, so `t` cycles through the built-in themes only.
+    private static let emptyConfigHome: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kieumau-e2e-empty-config").path
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }()
+
+    // MARK: - Waiting
+
+    /// Waits for the first frame: the header and a status line with the breadcrumb.
+    @discardableResult
+    func waitUntilRunning(timeout: Duration = .seconds(15)) async throws -> String {
+        try await waitForLines("the dashboard's first frame", timeout: timeout) { lines in
+            lines.first?.contains("KieuMau") == true && lines.count > 2
+                && !(lines.last ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        }.joined(separator: "\n")
+    }
+
+    /// Waits until `predicate` holds for the screen split into lines, on two captures in a row
+    /// that are the same: a capture taken while the program is still writing a frame (ncurses
+    /// sends only the cells that changed) can mix the old frame and the new one.
+    @discardableResult
+    func waitForLines(_ what: String, timeout: Duration = .seconds(10),
+                      until predicate: ([String]) -> Bool) async throws -> [String] {
+        var previous: String?
+        let screen = try await tmux.waitForScreen(timeout: timeout, what) { screen in
+            guard predicate(Self.lines(screen)) else { previous = nil; return false }
+            defer { previous = screen }
+            return screen == previous
+        }
+        return Self.lines(screen)
+    }
+
+    /// Waits until the status line (the last row) contains `text`.
+    @discardableResult
+    func waitForStatus(_ text: String, timeout: Duration = .seconds(10)) async throws -> String {
+        try await waitForLines("the status line to show \"\(text)\"", timeout: timeout) {
+            ($0.last ?? "").contains(text)
+        }.last ?? ""
+    }
+
+    /// Waits until the header (the first row) contains `text`.
+    @discardableResult
+    func waitForHeader(_ text: String, timeout: Duration = .seconds(10)) async throws -> String {
+        try await waitForLines("the header to show \"\(text)\"", timeout: timeout) {
+            ($0.first ?? "").contains(text)
+        }.first ?? ""
+    }
+
+    /// Waits until the row under the cursor (marked `cursor`) contains `text`.
+    @discardableResult
+    func waitForCursor(on text: String, cursor: String = "▸", timeout: Duration = .seconds(10)) async throws -> String {
+        let lines = try await waitForLines("the cursor row to show \"\(text)\"", timeout: timeout) {
+            Self.cursorRow(in: $0, cursor: cursor)?.contains(text) == true
+        }
+        return Self.cursorRow(in: lines, cursor: cursor) ?? ""
+    }
+
+    /// Waits for the program to end; returns its exit status and the tty flags line.
+    func waitForExit(timeout: Duration = .seconds(10)) async throws -> (status: Int, tty: [String]) {
+        try await SelfTestPane.exitLines(of: tmux, timeout: timeout)
+    }
+
+    /// True while the program runs (the wrapper has not printed its exit line).
+    func isRunning() throws -> Bool { try !tmux.capture().contains("[exit=") }
+
+    // MARK: - Keys
+
+    /// Sends tmux key names one at a time ("Enter", "Escape", "n").
+    func press(_ keys: String...) throws {
+        for key in keys { try tmux.send(key) }
+    }
+
+    /// Types text byte for byte (a filter query).
+    func type(_ text: String) throws { try tmux.sendLiteral(text) }
+
+    // MARK: - Reading the screen
+
+    static func lines(_ screen: String) -> [String] {
+        var lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while lines.last == "" { lines.removeLast() }
+        return lines
+    }
+
+    /// The list row that starts with the cursor marker, or nil.
+    static func cursorRow(in lines: [String], cursor: String = "▸") -> String? {
+        lines.dropFirst().dropLast().first { $0.hasPrefix(cursor + " ") }
+    }
+
+    func screenLines() throws -> [String] { Self.lines(try tmux.capture()) }
+}
