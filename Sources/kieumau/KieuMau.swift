@@ -9,7 +9,7 @@ struct KieuMau: ParsableCommand {
             With no subcommand, opens the terminal dashboard on the embedded data (or --data DIR).
             `kieumau report` prints the same figures without a terminal.
             """,
-        subcommands: [DashboardCommand.self, ReportCommand.self, ValidateCommand.self, SnapshotsCommand.self, GenerateCommand.self],
+        subcommands: [DashboardCommand.self, ReportCommand.self, ValidateCommand.self, SnapshotsCommand.self, GenerateCommand.self, ImportCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }
