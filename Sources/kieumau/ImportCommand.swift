@@ -83,7 +83,7 @@ struct ImportCommand: ParsableCommand {
 
         let report = ImportRunner.run(request)
         for line in report.choices { print(line) }
-        if let summary = report.outcome?.summary { for line in summary.lines { print(line) } }
+        for line in report.summaryLines { print(line) }
         let wards = report.outcome?.snapshot?.wards.count ?? 0
         if report.wrote {
             print("wrote \(report.outputPath) (\(wards) wards)")

@@ -45,7 +45,8 @@ public struct ImportRequest: Sendable {
     public var outputPath: String {
         var folder = outDirectory
         while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
-        return folder + "/" + series + "/" + asOf.iso + DataFileKind.snapshot.suffix
+        let prefix = folder == "." ? "" : folder == "/" ? "/" : folder + "/"
+        return prefix + series + "/" + asOf.iso + DataFileKind.snapshot.suffix
     }
 
     /// The source the imported rows cite: what was given, the rest from the file name.

@@ -18,6 +18,14 @@ public struct ImportReport: Sendable {
     /// Every problem, those of the request first.
     public var problems: [Problem] { requestProblems + (outcome?.problems ?? []) }
 
+    /// Rows read, wards matched, rows in error and the count of every problem.
+    public var summaryLines: [String] {
+        var summary = outcome?.summary ?? ImportSummary()
+        summary.errors = problems.filter { $0.severity == .error }.count
+        summary.warnings = problems.count - summary.errors
+        return summary.lines
+    }
+
     /// True when the snapshot was written (or, on a dry run, would be).
     public var succeeded: Bool {
         !requestProblems.contains { $0.severity == .error } && outcome?.text != nil && (wrote || dryRun)
@@ -30,8 +38,9 @@ public struct ImportReport: Sendable {
 ///
 /// Choices when not given:
 /// - map: of the maps in force on `asOf` (effective on or before it, or with no effective date),
-///   those that know every province the sheet names (or, without a province column, every ward
-///   code); the one with the latest effective date. Two that tie: `--map` is required.
+///   the one that knows the most of the provinces the sheet names (or, without a province column,
+///   of its ward codes) — every one, normally — and of those the latest by effective date. Two that
+///   tie: `--map` is required. Provinces it does not know are then reported row by row.
 /// - criteria set: that of the latest snapshot of the series on or before `asOf` (the set a
 ///   province's next report is most likely scored against); without one, `--criteria` is required.
 public enum ImportRunner {
@@ -57,16 +66,13 @@ public enum ImportRunner {
         }
         let catalog = Catalog.scan(directory: request.dataDirectory, today: request.today)
 
-        let criteria: CriteriaSet
-        switch chooseCriteria(catalog, request, table) {
-        case .failure(let failure): return fail("--criteria", failure.message)
-        case .success(let (set, why)): criteria = set; report.criteriaID = set.id; report.choices.append(why)
-        }
-        let map: AdminMap
-        switch chooseMap(catalog, request, table) {
-        case .failure(let failure): return fail("--map", failure.message)
-        case .success(let (chosen, why)): map = chosen; report.mapID = chosen.id; report.choices.append(why)
-        }
+        let chosenMap = chooseMap(catalog, request, table)
+        let chosenCriteria = chooseCriteria(catalog, request, table)
+        if case .success(let (map, why)) = chosenMap { report.mapID = map.id; report.choices.append(why) }
+        if case .success(let (set, why)) = chosenCriteria { report.criteriaID = set.id; report.choices.append(why) }
+        if case .failure(let failure) = chosenMap { _ = fail("--map", failure.message) }
+        if case .failure(let failure) = chosenCriteria { _ = fail("--criteria", failure.message) }
+        guard case .success(let (map, _)) = chosenMap, case .success(let (criteria, _)) = chosenCriteria else { return report }
 
         let options = ImportOptions(asOf: request.asOf, series: request.series,
                                     title: request.title ?? "Imported from \(request.fileName)", source: request.source,
@@ -135,33 +141,34 @@ public enum ImportRunner {
         }
         let provinces = Set(table.provinceCells() ?? request.province.map { [$0] } ?? [])
         let codes = Set(table.wardCodeCells())
-        var fitting: [AdminMap] = []
-        var reasons: [String] = []
+        // Each map in force with how many of the file's provinces (or, without any, ward codes) it knows.
+        var scored: [(map: AdminMap, known: Int)] = []
+        var notInForce: [String] = []
         for id in catalog.mapFiles.keys.sorted() {
-            guard case .success(let map) = catalog.loadMap(id: id) else { reasons.append("\(id): cannot be read"); continue }
-            if let effective = map.effective, effective > request.asOf {
-                reasons.append("\(id): in force from \(effective.iso)"); continue
-            }
+            guard case .success(let map) = catalog.loadMap(id: id) else { continue }
+            if let effective = map.effective, effective > request.asOf { notInForce.append("\(id) (from \(effective.iso))"); continue }
             let matcher = WardMatcher(map: map)
-            if !provinces.isEmpty {
-                let unknown = provinces.sorted().filter { if case .found = matcher.province($0) { return false }; return true }
-                if !unknown.isEmpty { reasons.append("\(id): no province \(ImportPlace.list(unknown.map { "\"\($0)\"" }))"); continue }
-            } else {
-                let unknown = codes.sorted().filter { matcher.ward(code: $0) == nil }
-                if !unknown.isEmpty { reasons.append("\(id): no ward \(ImportPlace.list(unknown))"); continue }
-            }
-            fitting.append(map)
+            let known = provinces.isEmpty
+                ? codes.filter { matcher.ward(code: $0) != nil }.count
+                : provinces.filter { if case .found = matcher.province($0) { return true }; return false }.count
+            scored.append((map, known))
         }
-        let sorted = fitting.sorted { ($0.effective?.ordinal ?? Int.min, $0.id) < ($1.effective?.ordinal ?? Int.min, $1.id) }
-        guard let chosen = sorted.last else {
-            return .failure(CellError("no map of \(catalog.directory) in force on \(request.asOf.iso) knows every province of the file (\(reasons.joined(separator: "; "))); pass --map"))
+        let total = provinces.isEmpty ? codes.count : provinces.count
+        let ranked = scored.sorted { ($0.known, $0.map.effective?.ordinal ?? Int.min, $0.map.id) < ($1.known, $1.map.effective?.ordinal ?? Int.min, $1.map.id) }
+        guard let best = ranked.last else {
+            let later = notInForce.isEmpty ? "" : " (not yet in force: \(ImportPlace.list(notInForce)))"
+            return .failure(CellError("no map of \(catalog.directory) is in force on \(request.asOf.iso)\(later); pass --map"))
         }
-        let ties = sorted.filter { $0.effective == chosen.effective }
+        let ties = ranked.filter { $0.known == best.known && $0.map.effective == best.map.effective }
         if ties.count > 1 {
-            return .failure(CellError("maps \(ImportPlace.list(ties.map(\.id))) both fit the file and are in force on \(request.asOf.iso); pass --map to choose"))
+            return .failure(CellError("maps \(ImportPlace.list(ties.map(\.map.id))) are both in force on \(request.asOf.iso) and know as much of the file; pass --map to choose"))
         }
+        let chosen = best.map
         let since = chosen.effective.map { "effective \($0.iso)" } ?? "no effective date"
-        return .success((chosen, "map \(chosen.id) (\(chosen.title), \(since)): the latest map in force on \(request.asOf.iso) that knows every province of the file (--map to choose another)"))
+        let what = provinces.isEmpty ? "ward codes" : "provinces"
+        let fit = best.known == total ? "the latest that knows every one of the file's \(what)"
+            : "the one that knows the most of the file's \(what) (\(best.known) of \(total))"
+        return .success((chosen, "map \(chosen.id) (\(chosen.title), \(since)): of the maps in force on \(request.asOf.iso), \(fit) (--map to choose another)"))
     }
 
     /// The output file exists, or the data directory already has a snapshot of that series and day.
@@ -169,7 +176,7 @@ public enum ImportRunner {
         var problems: [Problem] = []
         let target = Catalog.absolutePath(request.outputPath)
         if !request.force, FileManager.default.fileExists(atPath: target) {
-            problems.append(Problem(file: request.outputPath, message: SnapshotFileWriter.existsMessage(request.outputPath)))
+            problems.append(Problem(file: request.outputPath, message: SnapshotFileWriter.existsMessage))
         }
         if target.hasPrefix(catalog.directory + "/"),
            let other = catalog.snapshots(inSeries: request.series).first(where: { $0.header.asOf == request.asOf && $0.path != target }) {

@@ -11,7 +11,7 @@ import Darwin
 /// by `link`, which fails when the target exists, so an existing snapshot is never replaced
 /// unless `replace` is set (then by `rename`, which swaps it atomically).
 enum SnapshotFileWriter {
-    /// Nil on success, else why not, in words.
+    /// Nil on success, else why not, in words (the caller names the file).
     static func store(_ text: String, to path: String, replace: Bool) -> String? {
         let folder = parentFolder(of: path)
         if let failure = makeFolders(folder) { return failure }
@@ -19,37 +19,35 @@ enum SnapshotFileWriter {
         if let failure = writeNew(text, to: temporary) { return failure }
         defer { unlink(temporary) }
         if replace {
-            guard rename(temporary, path) == 0 else { return "cannot write \(path): \(FileReader.errorText())" }
+            guard rename(temporary, path) == 0 else { return "cannot write the file: \(FileReader.errorText())" }
             return nil
         }
         if link(temporary, path) == 0 { return nil }
         let linkError = errno
-        if linkError == EEXIST { return existsMessage(path) }
+        if linkError == EEXIST { return existsMessage }
         // A file system without hard links: create the target exclusively instead.
         return writeNew(text, to: path)
     }
 
-    static func existsMessage(_ path: String) -> String {
-        "\(path) exists already; snapshots are records and are not replaced (pass --force to replace it)"
-    }
+    static let existsMessage = "the file exists already; snapshots are records and are not replaced (pass --force to replace it)"
 
     /// Creates `path` (which must not exist) with `text`, flushed to disk.
     private static func writeNew(_ text: String, to path: String) -> String? {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return errno == EEXIST ? existsMessage(path) : "cannot create \(path): \(FileReader.errorText())" }
+        guard fd >= 0 else { return errno == EEXIST ? existsMessage : "cannot create the file: \(FileReader.errorText())" }
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
-                let message = "cannot write \(path): \(FileReader.errorText())"
+                let message = "cannot write the file: \(FileReader.errorText())"
                 close(fd); unlink(path)
                 return message
             }
             bytes = bytes.dropFirst(written)
         }
         let synced = fsync(fd) == 0
-        let message = synced ? nil : "cannot write \(path): \(FileReader.errorText())"
+        let message = synced ? nil : "cannot write the file: \(FileReader.errorText())"
         close(fd)
         if !synced { unlink(path) }
         return message
