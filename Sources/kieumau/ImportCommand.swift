@@ -92,7 +92,10 @@ struct ImportCommand: ParsableCommand {
         } else {
             print("nothing written")
         }
-        for problem in report.problems { printError(problem.description) }
+        // Like the loader: the first 100 problems, then a count of the rest.
+        let problems = report.problems
+        for problem in problems.prefix(100) { printError(problem.description) }
+        if problems.count > 100 { printError("… and \(problems.count - 100) more problems") }
         if !report.succeeded { throw ExitCode.failure }
     }
 }

@@ -63,3 +63,26 @@ import Testing
         #expect(ImportPlace.letter(0) == "A" && ImportPlace.letter(25) == "Z" && ImportPlace.letter(27) == "AB")
     }
 }
+
+/// What provinces' sheets carry around the table: title rows above it, a total row under it.
+@Suite struct ImportSheetLayoutTests {
+    @Test func titleRowsAboveTheHeaderAndATotalRowBelow() throws {
+        let text = """
+        DANH SÁCH CÔNG AN PHƯỜNG ĐIỂN HÌNH, KIỂU MẪU,,
+        (Kèm theo báo cáo số 12/BC-CAT),,
+        STT,Phường,Số tiêu chí đạt (N/22)
+        1,Hà Huy Tập,21/22
+        2,Trường Thi,x
+        Tổng cộng,,2
+
+        """
+        var options = ImportSupport.options()
+        options.province = "Nghệ An"
+        let outcome = try ImportSupport.convert("t.csv", text: text, options: options)
+        #expect(outcome.errors.map(\.description) == [
+            "t.csv:5: row 5, column C (Số tiêu chí đạt (N/22)): expected the criteria met as N/22, a number 0…22 or 22 characters of 1, 0 or ?, found \"x\"",
+        ])
+        #expect(outcome.problems.last?.description == "t.csv:6: row 6: warning: a total row (\"Tổng cộng\"), not read")
+        #expect(outcome.summary.rowsRead == 2)
+    }
+}

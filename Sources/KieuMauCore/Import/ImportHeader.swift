@@ -29,7 +29,7 @@ struct ImportHeader: Sendable {
             (.province, ["province", "province code", "province name", "tinh", "tinh thanh", "tinh thanh pho", "tinh tp",
                          "ma tinh", "ten tinh", "tinh thanh pho truc thuoc trung uong"]),
             (.wardCode, ["ward code", "code", "ma", "ma phuong", "ma don vi", "ma dvhc", "ma phuong xa", "ma xa phuong"]),
-            (.wardName, ["ward", "ward name", "ward police", "phuong", "ten phuong", "don vi", "ten don vi", "phuong xa",
+            (.wardName, ["ward", "ward name", "ward police", "ward police unit", "phuong", "ten phuong", "don vi", "ten don vi", "phuong xa",
                          "ten phuong xa", "xa phuong", "cong an phuong", "ca phuong", "dia ban"]),
             (.district, ["district", "district name", "quan", "huyen", "quan huyen", "ten quan huyen", "quan huyen thi xa",
                          "quan huyen thi xa thanh pho", "huyen thi xa thanh pho", "quan huyen tx tp", "cap huyen"]),
@@ -53,6 +53,21 @@ struct ImportHeader: Sendable {
     static let criterionPrefixes: Set<String> = ["", "tc", "tc so", "tieu chi", "tieu chi so", "criterion", "criterion no",
                                                  "criteria", "c"]
 
+    /// The role a header names, if any (criterion columns aside).
+    static func role(of name: String) -> Role? { aliases[ImportWords.key(withoutParentheses(name))] }
+
+    /// The header without parenthesised asides: "Số tiêu chí đạt (N/22)" is "Số tiêu chí đạt".
+    static func withoutParentheses(_ name: String) -> String {
+        var depth = 0
+        var kept = ""
+        for c in name {
+            if c == "(" || c == "[" { depth += 1; continue }
+            if c == ")" || c == "]" { depth = max(0, depth - 1); continue }
+            if depth == 0 { kept.append(c) }
+        }
+        return kept
+    }
+
     /// Column index by role (each role once).
     private(set) var columns: [Role: Int] = [:]
     /// Column index by criterion number.
@@ -69,7 +84,7 @@ struct ImportHeader: Sendable {
         var header = ImportHeader(names: names)
         var problems: [Problem] = []
         for (index, name) in names.enumerated() {
-            let tokens = ImportWords.tokens(name)
+            let tokens = ImportWords.tokens(withoutParentheses(name))
             if let number = criterionNumber(tokens) {
                 if let first = header.criterionColumns[number] {
                     problems.append(place.header(index, "criterion \(number) has a column already (\(place.describeColumn(first)))"))

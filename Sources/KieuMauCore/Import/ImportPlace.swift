@@ -4,6 +4,7 @@ struct ImportPlace: Sendable {
     let file: String
     let names: [String]
     let headerLine: Int
+    let headerRow: Int
 
     /// "column C (Phường)".
     func describeColumn(_ index: Int) -> String {
@@ -13,7 +14,7 @@ struct ImportPlace: Sendable {
 
     /// A problem with the header cell of a column.
     func header(_ column: Int, _ message: String, severity: Problem.Severity = .error) -> Problem {
-        Problem(file: file, path: "row 1, " + describeColumn(column), line: headerLine, message: message, severity: severity)
+        Problem(file: file, path: "row \(headerRow), " + describeColumn(column), line: headerLine, message: message, severity: severity)
     }
 
     /// A problem with one cell of a data row; `row` is the spreadsheet row number.

@@ -133,7 +133,7 @@ struct ImportRowReader {
                 if day == nil { error(column, "expected a date as YYYY-MM-DD or DD/MM/YYYY, found \"\(text)\"") }
                 else if let d = day, d > asOf { error(column, "expected a date no later than the snapshot's date \(asOf.iso), found \(d.iso)") }
             }
-            recognition = Recognition(decision: decision?.text ?? "", date: day)
+            recognition = Recognition(decision: decision.map { NFC.normalize($0.text) } ?? "", date: day)
         } else {
             for (value, name) in [(decision, "a decision"), (recognisedOn, "a recognition date")] {
                 if let (_, column) = value { error(column, "\(name) belongs to stage recognised, but the stage is \(stage.token)") }

@@ -13,6 +13,8 @@ public struct ImportTable: Sendable {
     public let file: String
     let names: [String]
     let headerLine: Int
+    /// The header's row number: 1, or later when title rows stand above it.
+    let headerRow: Int
     let rows: [Row]
     let separator: Unicode.Scalar
 
@@ -33,24 +35,37 @@ public struct ImportTable: Sendable {
         guard !records.isEmpty else {
             return .failure(Problem(file: file, message: "expected a header row (province, ward, stage, criteria…), found an empty file"))
         }
-        let (names, headerLine) = records.removeFirst()
-        if records.count > limits.maxRows {
+        if records.count - 1 > limits.maxRows {
             return .failure(Problem(file: file, message:
-                "the file has \(records.count) rows, above the import limit of \(limits.maxRows); split it (one file per province)"))
+                "the file has \(records.count - 1) rows, above the import limit of \(limits.maxRows); split it (one file per province)"))
         }
-        let rows = records.enumerated().map { Row(cells: $1.0, line: $1.1, number: $0 + 2) }
-        return .success(ImportTable(file: file, names: names, headerLine: headerLine, rows: rows, separator: separator))
+        let at = headerIndex(records.map(\.0))
+        let (names, headerLine) = records[at]
+        let rows = records.enumerated().dropFirst(at + 1).map { Row(cells: $1.0, line: $1.1, number: $0 + 1) }
+        return .success(ImportTable(file: file, names: names, headerLine: headerLine, headerRow: at + 1, rows: rows, separator: separator))
     }
+
+    /// Provinces' sheets often open with title rows ("DANH SÁCH CÔNG AN PHƯỜNG…") above the header:
+    /// the header is the first of the first rows that names a ward code or ward name column.
+    static func headerIndex(_ records: [[String]]) -> Int {
+        for (index, cells) in records.prefix(maxTitleRows + 1).enumerated() {
+            let roles = cells.map { ImportHeader.role(of: $0) }
+            if roles.contains(.wardCode) || roles.contains(.wardName) { return index }
+        }
+        return 0
+    }
+
+    static let maxTitleRows = 10
 
     /// The province cells that are not blank, for choosing a map (nil: the sheet has no province column).
     public func provinceCells() -> [String]? {
-        guard let column = names.firstIndex(where: { ImportHeader.aliases[ImportWords.key($0)] == .province }) else { return nil }
+        guard let column = names.firstIndex(where: { ImportHeader.role(of: $0) == .province }) else { return nil }
         return rows.compactMap { column < $0.cells.count ? ImportWords.trimmed($0.cells[column]) : nil }.filter { !$0.isEmpty }
     }
 
     /// The ward code cells that are not blank (empty when the sheet has no ward code column).
     public func wardCodeCells() -> [String] {
-        guard let column = names.firstIndex(where: { ImportHeader.aliases[ImportWords.key($0)] == .wardCode }) else { return [] }
+        guard let column = names.firstIndex(where: { ImportHeader.role(of: $0) == .wardCode }) else { return [] }
         return rows.compactMap { column < $0.cells.count ? ImportWords.trimmed($0.cells[column]) : nil }.filter { !$0.isEmpty }
     }
 

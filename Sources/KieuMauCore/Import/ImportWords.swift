@@ -43,6 +43,9 @@ enum ImportWords {
         return String(s)
     }
 
+    /// The first cell of a row of sums under the wards ("Tổng cộng"), which is not a ward.
+    static let totalRowWords: Set<String> = ["tong", "tong cong", "tong so", "cong", "total", "totals", "sum"]
+
     /// A stage word of a spreadsheet: the snapshot tokens and the Vietnamese words provinces write.
     /// A blank cell is nil (the caller decides what blank means).
     static let stages: [String: Stage] = {

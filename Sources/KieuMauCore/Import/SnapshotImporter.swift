@@ -16,7 +16,7 @@ public enum SnapshotImporter {
 
     /// Converts a table already read (as `ImportTable.read` gives it).
     public static func convert(_ table: ImportTable, map: AdminMap, criteria: CriteriaSet, options: ImportOptions) -> ImportOutcome {
-        let place = ImportPlace(file: table.file, names: table.names, headerLine: table.headerLine)
+        let place = ImportPlace(file: table.file, names: table.names, headerLine: table.headerLine, headerRow: table.headerRow)
         var (header, problems) = ImportHeader.recognise(table.names, criteria: criteria, place: place)
         let matcher = WardMatcher(map: map)
 
@@ -48,7 +48,11 @@ public enum SnapshotImporter {
                                          sourceID: options.source.id, defaultProvince: defaultProvince)
             var firstRowOfWard: [String: Int] = [:]
             for row in table.rows {
-                if row.cells.allSatisfy({ ImportWords.trimmed($0).isEmpty }) { continue }
+                guard let first = row.cells.first(where: { !ImportWords.trimmed($0).isEmpty }) else { continue }
+                if ImportWords.totalRowWords.contains(ImportWords.key(first)) {
+                    problems.append(place.row(row.number, line: row.line, "a total row (\"\(ImportWords.trimmed(first))\"), not read", severity: .warning))
+                    continue
+                }
                 summary.rowsRead += 1
                 var rowProblems: [Problem] = []
                 if row.cells.count > table.names.count,

@@ -96,8 +96,7 @@ struct WardMatcher: Sendable {
         if let district { hits = hits.filter { $0.districtCode == district.code } }
         if hits.count == 1 { return .found(hits[0]) }
         if hits.count > 1 { return .ambiguous(hits) }
-        var pool = Array(map.wards(ofProvinceAt: map.provinceIndex[province.code] ?? 0))
-        if map.provinceIndex[province.code] == nil { pool = [] }
+        var pool = map.provinceIndex[province.code].map { Array(map.wards(ofProvinceAt: $0)) } ?? []
         if let district { pool = pool.filter { $0.districtCode == district.code } }
         return .unknown(nearest: Self.nearest(k, among: pool, key: { Self.wardKey($0.name) }))
     }
