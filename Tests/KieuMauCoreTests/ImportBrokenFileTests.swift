@@ -32,6 +32,12 @@ import Testing
         let settled = try ImportSupport.convert("d.csv", text: "Tỉnh,Quận/Huyện,Phường\nHà Nội,Hà Đông,Quang Trung\n")
         #expect(settled.problems.isEmpty, "\(settled.problems)")
         #expect(settled.snapshot?.wards.map(\.wardCode) == ["09538"])
+        // Names that differ only in their marks are told apart by them; without marks they are ambiguous.
+        let unmarked = try ImportSupport.convert("d.csv", text: "Tỉnh,Phường\nLào Cai,Sa Pả\nLao Cai,sa pa\n")
+        #expect(unmarked.snapshot == nil)
+        #expect(unmarked.errors.map(\.path) == ["row 3, column B (Phường)"])
+        let exact = try ImportSupport.convert("d.csv", text: "Tỉnh,Phường\nLào Cai,Sa Pả\nLào Cai,Sa Pa\n")
+        #expect(exact.snapshot?.wards.map(\.wardCode) == ["03001", "03002"])
     }
 
     @Test func unknownProvince() throws {

@@ -86,3 +86,29 @@ import Testing
         #expect(outcome.summary.rowsRead == 2)
     }
 }
+
+/// Inputs that are not spreadsheets of wards get a problem each, never a crash or a file.
+@Suite struct ImportOddInputTests {
+    @Test(arguments: [
+        "",
+        "\u{FEFF}",
+        "\n\n\n",
+        ";;;;\r\n;;;;\r\n",
+        "Tỉnh,Phường\n",
+        "Tỉnh,Phường\n\"Nghệ An,Hà Huy Tập\n",
+        "Tỉnh,Phường\nNghệ An,Hà Huy Tập,extra\n",
+        "Tỉnh,Phường,Số tiêu chí đạt\nNghệ An,Hà Huy Tập,/\n",
+        "Tỉnh,Phường,Số tiêu chí đạt\nNghệ An,Hà Huy Tập,99999999999999999999/22\n",
+        "Tỉnh,Phường,Năm\nNghệ An,Hà Huy Tập,99999999999999999999\n",
+        "Tỉnh,Phường,Tiêu chí 999\nNghệ An,Hà Huy Tập,1\n",
+        "Tỉnh,Phường,Phường\nNghệ An,Hà Huy Tập,Lê Lợi\n",
+        "Mã phường\n\u{0}\u{1B}[31m\n",
+        "Tỉnh,Mã phường\n00,\n",
+    ])
+    func oddInputGetsAProblem(_ text: String) throws {
+        let outcome = try ImportSupport.convert("odd.csv", text: text)
+        #expect(outcome.text == nil)
+        #expect(!outcome.errors.isEmpty)
+        #expect(outcome.errors.allSatisfy { $0.file == "odd.csv" && !$0.message.isEmpty })
+    }
+}

@@ -2,6 +2,7 @@
 extension ImportRowReader {
     /// The row's ward, or nil with the reason among the row's problems.
     func locateWard(_ cells: inout ImportRowCells) -> Ward? {
+        let marksAreWritten = cells.row.cells.contains { !$0.unicodeScalars.allSatisfy(\.isASCII) }
         var province = defaultProvince
         if let (text, column) = cells.cell(.province) {
             switch matcher.province(text) {
@@ -40,7 +41,7 @@ extension ImportRowReader {
             } else {
                 var message = "unknown ward code \"\(text)\" (not a ward of map \(matcher.map.id))"
                 if let (name, _) = cells.cell(.wardName), let p = province,
-                   case .found(let w) = matcher.ward(named: name, in: p, district: district) {
+                   case .found(let w) = matcher.ward(named: name, in: p, district: district, marksAreWritten: marksAreWritten) {
                     message += "; the name \"\(name)\" is ward \(w.code)"
                 }
                 cells.error(column, message)
@@ -48,7 +49,7 @@ extension ImportRowReader {
         } else if let (text, column) = cells.cell(.wardName) {
             if let province {
                 let within = district.map { " (\($0.name), \(province.name))" } ?? " in \(province.name)"
-                switch matcher.ward(named: text, in: province, district: district) {
+                switch matcher.ward(named: text, in: province, district: district, marksAreWritten: marksAreWritten) {
                 case .found(let w): ward = w
                 case .unknown(let nearest):
                     cells.error(column, "no ward named \"\(text)\"\(within) on map \(matcher.map.id)" + Self.suggestion(nearest.map(describe)))

@@ -49,6 +49,13 @@ struct WardMatcher: Sendable {
     static func districtKey(_ name: String) -> String { key(name, dropping: districtPrefixes) }
     static func wardKey(_ name: String) -> String { key(name, dropping: wardPrefixes) }
 
+    /// A ward name with its diacritics kept: lower case, NFC, words only, the prefix dropped.
+    static func markedKey(_ name: String) -> String {
+        let words = NFC.normalize(name.lowercased()).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        let dropped = words.count > 1 && (words[0] == "phường" || words[0] == "p") ? Array(words.dropFirst()) : words
+        return dropped.map(ImportWords.withoutLeadingZeros).joined(separator: " ")
+    }
+
     /// A code cell as the map writes codes: spreadsheets drop leading zeros ("94" for "00094").
     func paddedCode(_ cell: String, width: Int) -> String {
         let text = ImportWords.trimmed(cell)
@@ -89,13 +96,21 @@ struct WardMatcher: Sendable {
     /// A ward by code (leading zeros restored).
     func ward(code cell: String) -> Ward? { map.ward(paddedCode(cell, width: codeWidth)) }
 
-    /// A ward by name within a province, and within a district when one is given.
-    func ward(named cell: String, in province: Province, district: District?) -> Match<Ward> {
+    /// A ward by name within a province, and within a district when one is given. `marksAreWritten`:
+    /// the text around the name has diacritics, so a name without them means none.
+    func ward(named cell: String, in province: Province, district: District?, marksAreWritten: Bool) -> Match<Ward> {
         let k = Self.wardKey(cell)
         var hits = (wardsByKey[province.code]?[k] ?? []).map { map.wards[$0] }
         if let district { hits = hits.filter { $0.districtCode == district.code } }
         if hits.count == 1 { return .found(hits[0]) }
-        if hits.count > 1 { return .ambiguous(hits) }
+        if hits.count > 1 {
+            // Names that differ only in their marks ("Sa Pa", "Sa Pả") are told apart by the marks
+            // when the row is written with marks; "sa pa" in a row without any could be either.
+            guard marksAreWritten else { return .ambiguous(hits) }
+            let marked = Self.markedKey(cell)
+            let exact = hits.filter { Self.markedKey($0.name) == marked }
+            return exact.count == 1 ? .found(exact[0]) : .ambiguous(hits)
+        }
         var pool = map.provinceIndex[province.code].map { Array(map.wards(ofProvinceAt: $0)) } ?? []
         if let district { pool = pool.filter { $0.districtCode == district.code } }
         return .unknown(nearest: Self.nearest(k, among: pool, key: { Self.wardKey($0.name) }))
