@@ -9,7 +9,8 @@ struct KieuMau: ParsableCommand {
             With no subcommand, opens the terminal dashboard on the embedded data (or --data DIR).
             `kieumau report` prints the same figures without a terminal.
             """,
-        subcommands: [DashboardCommand.self, ReportCommand.self, ValidateCommand.self, SnapshotsCommand.self, GenerateCommand.self, ReviewsCommand.self],
+        subcommands: [DashboardCommand.self, ReportCommand.self, ValidateCommand.self, SnapshotsCommand.self,
+                      ImportCommand.self, ReviewsCommand.self, GenerateCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

@@ -1,5 +1,7 @@
 /// A parsed CSV file (RFC 4180): a header row and data rows addressed by column name.
-/// Handles quoted fields with embedded commas, quotes (`""`) and line breaks, and CRLF line ends.
+/// Handles quoted fields with embedded separators, quotes (`""`) and line breaks, CRLF line ends,
+/// a leading byte-order mark, and a separator other than the comma (spreadsheets saved with a
+/// Vietnamese or European locale write `;`).
 struct CSVTable: Sendable {
 var file: String
 var header: [String]
@@ -9,8 +11,8 @@ var rows: [[String]]
 var lines: [Int]
 
     /// Parses `text`; `file` names it in problems. Every row must have as many fields as the header.
-init(file: String, text: String) throws(Problem) {
-        var records = try CSVTable.records(file: file, text: text)
+init(file: String, text: String, separator: Unicode.Scalar = ",") throws(Problem) {
+        var records = try CSVTable.records(file: file, text: text, separator: separator)
         guard !records.isEmpty else { throw Problem(file: file, message: "expected a header row, found an empty file") }
         let (header, _) = records.removeFirst()
         var rows: [[String]] = []
@@ -41,9 +43,24 @@ func problem(row: Int, column: Int, _ message: String) -> Problem {
         Problem(file: file, path: "row \(row + 1).\(header[column])", line: lines[row], message: message)
     }
 
+    /// The separator a spreadsheet used, guessed from its first line: whichever of `,` `;` and tab
+    /// occurs most outside quotes (a comma on a tie or when there is none).
+    static func sniffSeparator(_ text: String) -> Unicode.Scalar {
+        var counts: [Unicode.Scalar: Int] = [",": 0, ";": 0, "\t": 0]
+        var inQuotes = false
+        for c in text.unicodeScalars {
+            if c == "\"" { inQuotes.toggle(); continue }
+            if inQuotes { continue }
+            if c == "\n" || c == "\r" { break }
+            if counts[c] != nil { counts[c, default: 0] += 1 }
+        }
+        let best = [",", ";", "\t"].max { (counts[$0] ?? 0) < (counts[$1] ?? 0) } ?? ","
+        return (counts[best] ?? 0) > (counts[","] ?? 0) ? best : ","
+    }
+
     /// Splits text into records of fields with the line each starts on. A final line break is
-    /// optional; a blank last line is not a record.
-    static func records(file: String, text: String) throws(Problem) -> [([String], Int)] {
+    /// optional; a blank last line is not a record; a leading byte-order mark is skipped.
+    static func records(file: String, text: String, separator: Unicode.Scalar = ",") throws(Problem) -> [([String], Int)] {
         var records: [([String], Int)] = []
         var fields: [String] = []
         var field: [Unicode.Scalar] = []
@@ -53,7 +70,7 @@ func problem(row: Int, column: Int, _ message: String) -> Problem {
         var recordLine = 1
         var quoteLine = 1
         let scalars = Array(text.unicodeScalars)
-        var i = 0
+        var i = scalars.first == "\u{FEFF}" ? 1 : 0
         func endField() { fields.append(String(String.UnicodeScalarView(field))); field.removeAll(keepingCapacity: true); fieldWasQuoted = false }
         func endRecord() {
             // A line with nothing on it (not even "") is blank, not a record of one empty field.
@@ -70,8 +87,8 @@ func problem(row: Int, column: Int, _ message: String) -> Problem {
                     inQuotes = false
                     i += 1
                     // After a closing quote only a separator or a line end may follow.
-                    if i < scalars.count, !["," as Unicode.Scalar, "\n", "\r"].contains(scalars[i]) {
-                        throw Problem(file: file, line: line, message: "expected a comma or line end after a closing quote, found \"\(Character(scalars[i]))\"")
+                    if i < scalars.count, scalars[i] != separator, scalars[i] != "\n", scalars[i] != "\r" {
+                        throw Problem(file: file, line: line, message: "expected \(separatorName(separator)) or line end after a closing quote, found \"\(Character(scalars[i]))\"")
                     }
                     continue
                 }
@@ -87,7 +104,7 @@ func problem(row: Int, column: Int, _ message: String) -> Problem {
                 }
                 inQuotes = true; fieldWasQuoted = true; quoteLine = line
                 i += 1
-            case ",":
+            case separator:
                 endField(); i += 1
             case "\r", "\n":
                 endRecord()
@@ -100,5 +117,15 @@ func problem(row: Int, column: Int, _ message: String) -> Problem {
         if inQuotes { throw Problem(file: file, line: quoteLine, message: "expected a closing quote before the end of the file") }
         if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
         return records
+    }
+
+    /// "a comma", "a semicolon", "a tab" for messages.
+    static func separatorName(_ separator: Unicode.Scalar) -> String {
+        switch separator {
+        case ",": return "a comma"
+        case ";": return "a semicolon"
+        case "\t": return "a tab"
+        default: return "the separator '\(Character(separator))'"
+        }
     }
 }

@@ -1,0 +1,60 @@
+/// What a spreadsheet import is told besides the spreadsheet, its map and its criteria set.
+public struct ImportOptions: Sendable {
+    public var asOf: Day
+    public var series: String
+    public var title: String
+    /// The source every imported row cites.
+    public var source: Source
+    public var notes: [String]
+    /// The province of every row, for a sheet without a province column (name or code).
+    public var province: String?
+    /// Write the rows that are right and leave out the rows in error (by default one row in error
+    /// stops the import).
+    public var skipBadRows: Bool
+    public var limits: ImportLimits
+
+    public init(asOf: Day, series: String, title: String, source: Source, notes: [String] = [], province: String? = nil,
+                skipBadRows: Bool = false, limits: ImportLimits = ImportLimits()) {
+        self.asOf = asOf; self.series = series; self.title = title; self.source = source; self.notes = notes
+        self.province = province; self.skipBadRows = skipBadRows; self.limits = limits
+    }
+}
+
+/// Bounds on what is read, so a wrong file (a database dump, a log) is refused with a message
+/// rather than read for minutes. Vietnam has about 1,700 ward police units; the bounds leave room.
+public struct ImportLimits: Sendable {
+    public var maxBytes: Int
+    public var maxRows: Int
+    public init(maxBytes: Int = 16 << 20, maxRows: Int = 20_000) { self.maxBytes = maxBytes; self.maxRows = maxRows }
+}
+
+/// The counts an import prints.
+public struct ImportSummary: Hashable, Sendable {
+    /// Data rows that are not blank.
+    public var rowsRead = 0
+    /// Rows matched to a ward of the map without an error.
+    public var wardsMatched = 0
+    public var rowsInError = 0
+    public var errors = 0
+    public var warnings = 0
+
+    public init() {}
+
+    public var lines: [String] {
+        ["rows read: \(rowsRead)", "wards matched: \(wardsMatched)", "rows in error: \(rowsInError)",
+         "problems: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"]
+    }
+}
+
+/// The result of converting a spreadsheet: the snapshot and its file text when there is something
+/// to write, and every problem found, in file order.
+public struct ImportOutcome: Sendable {
+    /// The snapshot as it will be written (nil when nothing can be written).
+    public var snapshot: Snapshot?
+    /// The snapshot file (nil when nothing can be written).
+    public var text: String?
+    public var problems: [Problem]
+    public var summary: ImportSummary
+
+    public var errors: [Problem] { problems.filter { $0.severity == .error } }
+}

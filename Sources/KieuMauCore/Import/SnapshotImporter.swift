@@ -1,0 +1,101 @@
+/// Turns a province's spreadsheet (one row per ward) into a snapshot file. Pure: the bytes, the
+/// map, the criteria set and the options in; the file text and every problem out.
+public enum SnapshotImporter {
+    /// Converts the bytes of a CSV file; `file` names it in problems.
+    public static func convert(bytes: [UInt8], file: String, map: AdminMap, criteria: CriteriaSet,
+                               options: ImportOptions) -> ImportOutcome {
+        switch ImportTable.read(bytes: bytes, file: file, limits: options.limits) {
+        case .failure(let problem):
+            var summary = ImportSummary()
+            summary.errors = 1
+            return ImportOutcome(snapshot: nil, text: nil, problems: [problem], summary: summary)
+        case .success(let table):
+            return convert(table, map: map, criteria: criteria, options: options)
+        }
+    }
+
+    /// Converts a table already read (as `ImportTable.read` gives it).
+    public static func convert(_ table: ImportTable, map: AdminMap, criteria: CriteriaSet, options: ImportOptions) -> ImportOutcome {
+        let place = ImportPlace(file: table.file, names: table.names, headerLine: table.headerLine, headerRow: table.headerRow)
+        var (header, problems) = ImportHeader.recognise(table.names, criteria: criteria, place: place)
+        let matcher = WardMatcher(map: map)
+
+        var defaultProvince: Province?
+        if let given = options.province {
+            switch matcher.province(given) {
+            case .found(let p): defaultProvince = p
+            case .unknown(let nearest):
+                problems.append(Problem(file: table.file, path: "--province", message: "unknown province \"\(given)\" on map \(map.id)"
+                                        + ImportRowReader.suggestion(nearest.map { "\($0.name) (\($0.code))" })))
+            case .ambiguous(let all):
+                problems.append(Problem(file: table.file, path: "--province", message: "\"\(given)\" names several provinces: "
+                                        + ImportPlace.list(all.map(\.name))))
+            }
+        }
+        if header.column(.wardCode) == nil, header.column(.wardName) != nil, header.column(.province) == nil, options.province == nil {
+            problems.append(Problem(file: table.file, path: "header", line: table.headerLine, message:
+                "wards are found by name within their province: expected a province column (\"Tỉnh\", \"province\") or --province"))
+        }
+        if let column = header.column(.district), !map.hasDistricts {
+            problems.append(place.header(column, "map \(map.id) has no districts; the column is not used", severity: .warning))
+        }
+        var summary = ImportSummary()
+        let headerFailed = problems.contains { $0.severity == .error }
+
+        var wards: [WardPolice] = []
+        if !headerFailed {
+            let reader = ImportRowReader(header: header, matcher: matcher, criteria: criteria, place: place, asOf: options.asOf,
+                                         sourceID: options.source.id, defaultProvince: defaultProvince)
+            var firstRowOfWard: [String: Int] = [:]
+            for row in table.rows {
+                guard let first = row.cells.first(where: { !ImportWords.trimmed($0).isEmpty }) else { continue }
+                if ImportWords.totalRowWords.contains(ImportWords.key(first)) {
+                    problems.append(place.row(row.number, line: row.line, "a total row (\"\(ImportWords.trimmed(first))\"), not read", severity: .warning))
+                    continue
+                }
+                summary.rowsRead += 1
+                var rowProblems: [Problem] = []
+                if row.cells.count > table.names.count,
+                   row.cells[table.names.count...].contains(where: { !ImportWords.trimmed($0).isEmpty }) {
+                    rowProblems.append(place.row(row.number, line: row.line,
+                        "expected at most \(table.names.count) cells as in the header, found \(row.cells.count)"))
+                }
+                let (ward, found) = reader.read(row)
+                rowProblems += found
+                if let ward, rowProblems.allSatisfy({ $0.severity == .warning }) {
+                    if let first = firstRowOfWard[ward.wardCode] {
+                        let column = header.column(.wardCode) ?? header.column(.wardName) ?? 0
+                        let name = map.ward(ward.wardCode)?.name ?? ward.wardCode
+                        rowProblems.append(place.cell(row: row.number, line: row.line, column: column,
+                                                      "ward \(ward.wardCode) (\(name)) is already on row \(first)"))
+                    } else {
+                        firstRowOfWard[ward.wardCode] = row.number
+                        wards.append(ward)
+                    }
+                }
+                if rowProblems.contains(where: { $0.severity == .error }) { summary.rowsInError += 1 }
+                problems += rowProblems
+            }
+            if summary.rowsRead == 0 {
+                problems.append(Problem(file: table.file, message: "expected at least one ward row after the header, found none"))
+            }
+        }
+        summary.wardsMatched = wards.count
+        summary.errors = problems.filter { $0.severity == .error }.count
+        summary.warnings = problems.count - summary.errors
+
+        let writable = !headerFailed && !wards.isEmpty && (summary.rowsInError == 0 || options.skipBadRows)
+        guard writable else { return ImportOutcome(snapshot: nil, text: nil, problems: problems, summary: summary) }
+
+        wards.sort { $0.wardCode < $1.wardCode }
+        var notes = options.notes
+        if summary.rowsInError > 0 {
+            notes.append("\(summary.rowsInError) row\(summary.rowsInError == 1 ? "" : "s") of \(table.file) with errors left out (--skip-bad-rows).")
+        }
+        let snapshotHeader = SnapshotHeader(asOf: options.asOf, title: options.title, series: options.series, synthetic: false,
+                                            mapID: map.id, criteriaID: criteria.id, sources: [options.source], notes: notes)
+        let snapshot = Snapshot(header: snapshotHeader, wards: wards, reported: [])
+        return ImportOutcome(snapshot: snapshot, text: SnapshotFileText.make(snapshot, criteriaCount: criteria.count),
+                             problems: problems, summary: summary)
+    }
+}
