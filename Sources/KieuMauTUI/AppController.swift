@@ -7,6 +7,12 @@ public protocol SnapshotSource {
     /// The series there are, in a stable order (e.g. "demo", "record").
     var seriesNames: [String] { get }
     func snapshots(inSeries series: String) -> [SnapshotRef]
+    /// The crosswalk between two maps, in whichever direction one exists.
+    func crosswalk(between a: String, and b: String) -> Crosswalk?
+}
+
+extension SnapshotSource {
+    public func crosswalk(between a: String, and b: String) -> Crosswalk? { nil }
 }
 
 /// Runs the app: decodes keys into actions, applies them to the state, and does the loading the
@@ -17,6 +23,8 @@ public final class AppController {
     private let source: any SnapshotSource
     private var datasets: [String: Dataset] = [:]
     private var summaries: [String: ProgressSummary] = [:]
+    /// The snapshot last shown in each series, so `D` twice comes back to the same place.
+    private var lastIndexBySeries: [String: Int] = [:]
 
     public init(state: AppState, themes: [Theme], source: any SnapshotSource) {
         self.state = state
@@ -40,8 +48,7 @@ public final class AppController {
     }
 
     public func resize(width: Int, height: Int) {
-        state.screenWidth = width; state.screenHeight = height
-        state.apply(.resize)
+        state.setScreenSize(width: width, height: height)
     }
 
     /// Handles one key; returns false when the app should quit.
@@ -69,24 +76,47 @@ public final class AppController {
             state.previousSummary = summary(at: state.snapshotIndex - 1)
         }
         for i in state.snapshots.indices where state.trend[i] == nil {
+            // A snapshot with no ward rows says nothing about the share: a gap, not a zero.
+            guard case .success(let d) = dataset(at: i), !d.snapshot.wards.isEmpty else { continue }
             state.trend[i] = summary(at: i)?.national.share
         }
     }
 
+    /// Steps through the series; a snapshot that cannot be loaded is skipped and named, so one
+    /// broken file never blocks the ones beyond it.
     private func stepSnapshot(by delta: Int) {
         state.notice = nil
-        let target = state.snapshotIndex + delta
-        guard state.snapshots.indices.contains(target) else {
-            state.notice = delta < 0 ? state.strings.firstSnapshot : state.strings.lastSnapshot
-            return
+        var target = state.snapshotIndex + delta
+        var skipped: [String] = []
+        while state.snapshots.indices.contains(target) {
+            switch dataset(at: target) {
+            case .success(let data):
+                let previous = target > 0 ? summary(at: target - 1) : nil
+                show(index: target, data: data, previous: previous)
+                if !skipped.isEmpty {
+                    state.notice = state.strings.loadFailed(skipped.joined(separator: ", ")) + (state.notice.map { " · " + $0 } ?? "")
+                }
+                return
+            case .failure(let problems):
+                skipped.append(state.snapshots[target].file + (problems.all.first.map { " (\($0.path.isEmpty ? $0.message : $0.path))" } ?? ""))
+                target += delta
+            }
         }
-        switch dataset(at: target) {
-        case .success(let data):
-            let previous = target > 0 ? summary(at: target - 1) : nil
-            state.replaceSnapshot(index: target, dataset: data, previous: previous)
-        case .failure(let problems):
-            state.notice = state.strings.loadFailed(state.snapshots[target].file) + ": " + (problems.all.first?.description ?? "")
+        let edge = delta < 0 ? state.strings.firstSnapshot : state.strings.lastSnapshot
+        state.notice = skipped.isEmpty ? edge : state.strings.loadFailed(skipped.joined(separator: ", ")) + " · " + edge
+    }
+
+    /// Shows a loaded snapshot, carrying the place across a map change through the crosswalk.
+    private func show(index: Int, data: Dataset, previous: ProgressSummary?) {
+        let fromMap = state.map.id, toMap = data.map.id
+        var translated: (province: String?, ward: String?)? = nil
+        if fromMap != toMap, let cw = source.crosswalk(between: fromMap, and: toMap) {
+            let province = state.province.map { state.map.provinces[$0].code } ?? state.selectedProvince.map { state.map.provinces[$0].code }
+            let ward = state.level == .provinces ? nil : state.selectedWard.map { state.map.wards[$0].code }
+            translated = PlaceTranslation.translate(province: province, ward: ward, with: cw, forward: cw.fromMapID == fromMap)
         }
+        state.replaceSnapshot(index: index, dataset: data, previous: previous, translatedPlace: translated)
+        lastIndexBySeries[state.header.series] = index
     }
 
     /// Opens the next series at the snapshot nearest the date on screen (the latest on or before it,
@@ -98,8 +128,11 @@ public final class AppController {
         let next = names[((names.firstIndex(of: current) ?? -1) + 1) % names.count]
         let refs = source.snapshots(inSeries: next)
         guard !refs.isEmpty else { return }
+        lastIndexBySeries[current] = state.snapshotIndex
+        // Back to where the user was in that series, else the snapshot nearest the date on screen.
         let day = state.header.asOf
-        let index = refs.lastIndex { $0.header.asOf <= day } ?? 0
+        let index = lastIndexBySeries[next].flatMap { refs.indices.contains($0) ? $0 : nil }
+            ?? refs.lastIndex { $0.header.asOf <= day } ?? 0
         switch source.load(refs[index]) {
         case .success(let data):
             datasets = [:]; summaries = [:]
@@ -107,7 +140,7 @@ public final class AppController {
             state.snapshots = refs
             state.trend = Array(repeating: nil, count: refs.count)
             state.history = nil
-            state.replaceSnapshot(index: index, dataset: data, previous: nil)
+            show(index: index, data: data, previous: nil)
             state.notice = (state.notice.map { $0 + " · " } ?? "") + state.strings.seriesName(next)
             afterFirstFrame()
         case .failure(let problems):

@@ -93,7 +93,7 @@ public struct AppState: Sendable {
         self.themeNames = themeNames
         self.definition = definition
         self.trend = Array(repeating: nil, count: snapshots.count)
-        if snapshots.indices.contains(snapshotIndex) { trend[snapshotIndex] = summary.national.share }
+        if snapshots.indices.contains(snapshotIndex), !dataset.snapshot.wards.isEmpty { trend[snapshotIndex] = summary.national.share }
         refreshRows()
     }
 
@@ -115,7 +115,7 @@ public struct AppState: Sendable {
         dataset = data
         summary = ProgressSummary(data, definition: definition)
         previousSummary = previous
-        if snapshots.indices.contains(snapshotIndex) { trend[snapshotIndex] = summary.national.share }
+        if snapshots.indices.contains(snapshotIndex), !data.snapshot.wards.isEmpty { trend[snapshotIndex] = summary.national.share }
     }
 
     /// Recomputes the filtered, sorted lists and keeps each cursor on the same item where it can.

@@ -2,27 +2,51 @@ import KieuMauCore
 
 /// The `?` overlay: every key of the binding table in the current language, mouse, and the symbols.
 enum HelpView {
-    static func draw(_ c: inout Canvas, state: AppState, layout: Layout) {
-        let s = state.strings, g = state.glyphs, vi = state.lang == .vi
+    static func lines(_ state: AppState) -> [(String, String)] {
+        let g = state.glyphs, vi = state.lang == .vi
         var lines: [(String, String)] = Keymap.bindings.map { b in
             (g.unicode ? b.label : asciiLabel(b.label), vi ? b.vi : b.en)
         }
+        lines.append(("Ctrl-L", vi ? "vẽ lại màn hình" : "repaint the screen"))
         lines.append((vi ? "chuột" : "mouse", vi ? "bấm: chọn · bấm đúp: mở · cuộn: di chuyển" : "click: select · double-click: open · wheel: scroll"))
         lines.append(("", ""))
         lines.append(("\(g.below) \(g.within) \(g.above)", vi ? "dưới 30% · 30–50% · từ 50% (mục tiêu 2025)" : "below 30% · 30–50% · 50% and above (2025 target)"))
         lines.append(("\(g.met) \(g.notMet) \(g.unknown)", vi ? "tiêu chí đạt · chưa đạt · chưa rõ" : "criterion met · not met · unknown"))
         lines.append((g.marker, vi ? "vạch 30% và 50% trên thanh tỷ lệ" : "30% and 50% markers on share bars"))
-        let w = min(c.width, 78), h = min(c.height - 2, lines.count + 4)
-        let x0 = (c.width - w) / 2, y0 = (c.height - h) / 2
+        return lines
+    }
+
+    /// The box: full width up to 80 columns, centred beyond.
+    static func box(_ layout: Layout, lineCount: Int) -> (x: Int, y: Int, w: Int, h: Int) {
+        let w = layout.width <= 80 ? layout.width : 78
+        let h = min(layout.height, lineCount + 4)
+        return ((layout.width - w) / 2, (layout.height - h) / 2, w, h)
+    }
+
+    /// Lines of the list that fit in the box.
+    static func bodyRows(_ layout: Layout, lineCount: Int) -> Int { max(0, box(layout, lineCount: lineCount).h - 3) }
+
+    static func maxScroll(_ state: AppState) -> Int {
+        let n = lines(state).count
+        return max(0, n - bodyRows(state.layout, lineCount: n))
+    }
+
+    static func draw(_ c: inout Canvas, state: AppState, layout: Layout) {
+        let s = state.strings, g = state.glyphs
+        let lines = lines(state)
+        let (x0, y0, w, h) = box(layout, lineCount: lines.count)
+        guard w >= 10, h >= 4 else { return }
         c.fill(x: x0, y: y0, width: w, height: h, with: Cell(" ", role: .overlay))
         c.hline(y: y0, x: x0, width: w, glyph: g.hline, role: .border)
         c.hline(y: y0 + h - 1, x: x0, width: w, glyph: g.hline, role: .border)
         c.vline(x: x0, y: y0 + 1, height: h - 2, glyph: g.vline, role: .border)
         c.vline(x: x0 + w - 1, y: y0 + 1, height: h - 2, glyph: g.vline, role: .border)
+        let corners = g.unicode ? ["┌", "┐", "└", "┘"] : ["+", "+", "+", "+"]
+        c.set(x0, y0, Cell(corners[0], role: .border)); c.set(x0 + w - 1, y0, Cell(corners[1], role: .border))
+        c.set(x0, y0 + h - 1, Cell(corners[2], role: .border)); c.set(x0 + w - 1, y0 + h - 1, Cell(corners[3], role: .border))
         c.put(" \(s.help) — KieuMau ", x: x0 + 2, y: y0, width: w - 4, role: .title, ellipsis: g.ellipsis)
         let body = h - 3
-        let maxScroll = max(0, lines.count - body)
-        let start = min(state.helpScroll, maxScroll)
+        let start = min(state.helpScroll, max(0, lines.count - body))
         for i in 0..<max(0, body) {
             let idx = start + i
             guard idx < lines.count else { break }
@@ -30,7 +54,9 @@ enum HelpView {
             c.put(TextWidth.fit(keys, 14, ellipsis: g.ellipsis), x: x0 + 2, y: y0 + 1 + i, width: 14, role: .statusKey)
             c.put(text, x: x0 + 17, y: y0 + 1 + i, width: w - 19, role: .overlay, ellipsis: g.ellipsis)
         }
-        c.put(s.helpClose, x: x0 + 2, y: y0 + h - 2, width: w - 4, role: .muted, ellipsis: g.ellipsis)
+        var footer = s.helpClose
+        if start + body < lines.count { footer += "   " + (g.unicode ? "↓ " : "v ") + s.helpMore }
+        c.put(footer, x: x0 + 2, y: y0 + h - 2, width: w - 4, role: .muted, ellipsis: g.ellipsis)
     }
 
     static func asciiLabel(_ label: String) -> String {

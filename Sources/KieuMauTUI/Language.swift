@@ -78,8 +78,8 @@ public struct Strings: Sendable {
     }
     public func criterionFallbackName(_ n: Int) -> String { t("Tiêu chí \(n)", "Criterion \(n)") }
     public func group(_ n: Int) -> String { t("Nhóm \(n)", "Group \(n)") }
-    public var paceNeeded2025: String { t("cần đến 30% trước 31/12/2025", "needed for 30% by 31/12/2025") }
-    public var paceNeeded2030: String { t("cần đến 100% trước 31/12/2030", "needed for 100% by 31/12/2030") }
+    public var paceNeeded2025: String { t("cần cho 30% cuối 2025", "need for 30% by 2025") }
+    public var paceNeeded2030: String { t("cần cho 100% cuối 2030", "need for 100% by 2030") }
     public var paceObserved: String { t("thực tế", "observed") }
     public var perMonth: String { t("/tháng", "/mo") }
     public var reached: String { t("đã đạt", "reached") }
@@ -101,7 +101,9 @@ public struct Strings: Sendable {
     public var noMatches: String { t("Không có kết quả", "No matches") }
     public var tooSmall: String { t("Cửa sổ quá nhỏ", "Terminal too small") }
     public func tooSmallDetail(_ w: Int, _ h: Int) -> String { t("cần ít nhất 40×10, hiện \(w)×\(h)", "need at least 40×10, have \(w)×\(h)") }
+    public var quitHint: String { t("q: thoát", "q: quit") }
     public var help: String { t("Trợ giúp", "Help") }
+    public var helpMore: String { t("còn nữa (↓ PgDn)", "more below (↓ PgDn)") }
     public var helpClose: String { t("Esc hoặc ? để đóng", "Esc or ? to close") }
     public func sortName(_ s: ProvinceSort) -> String {
         switch s {
@@ -139,6 +141,7 @@ public struct Strings: Sendable {
     public var themeLabel: String { t("giao diện", "theme") }
     public var languageName: String { t("Tiếng Việt", "English") }
     public func notOnMap(_ what: String) -> String { t("\(what) không có trên bản đồ của mốc này", "\(what) is not on this snapshot's map") }
+    public func mapChanged(_ place: String) -> String { t("Bản đồ thay đổi: nay là \(place)", "Map changed: now \(place)") }
     public var firstSnapshot: String { t("Đây là mốc đầu tiên", "This is the first snapshot") }
     public var lastSnapshot: String { t("Đây là mốc mới nhất", "This is the latest snapshot") }
     public var lastWard: String { t("Đã hết danh sách phường", "No more wards") }

@@ -51,8 +51,8 @@ enum ReportedLines {
             if !r.byCriteriaMet.isEmpty {
                 parts.append(r.byCriteriaMet.sorted { $0.met > $1.met }.map { "\($0.wards) @ \($0.met)/\(state.summary.criteriaCount)" }.joined(separator: ", "))
             }
-            let source = state.dataset.snapshot.source(r.sourceID).map { "\($0.publisher) \($0.date)" } ?? r.sourceID
-            lines.add([("[\(r.sourceID)] ", .muted), (parts.joined(separator: " · "), .normal), ("  — \(source)", .muted)])
+            let source = state.dataset.snapshot.source(r.sourceID).map { [$0.publisher, $0.date].filter { !$0.isEmpty }.joined(separator: " ") } ?? ""
+            lines.add([("[\(r.sourceID)] ", .muted), (parts.joined(separator: " · "), .normal), (source.isEmpty ? "" : "  — \(source)", .muted)])
             if !r.note.isEmpty { lines.add("    \(r.note)", .muted) }
         }
         for conflict in conflicts {

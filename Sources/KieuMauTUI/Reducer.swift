@@ -5,8 +5,15 @@ import KieuMauCore
 extension AppState {
     public var layout: Layout { Layout(width: screenWidth, height: screenHeight) }
 
+    /// A new terminal size: keeps cursors and scroll offsets on screen, changes nothing else.
+    public mutating func setScreenSize(width: Int, height: Int) {
+        guard width != screenWidth || height != screenHeight else { return }
+        screenWidth = width; screenHeight = height
+        keepCursorsVisible()
+    }
+
     public mutating func apply(_ action: Action) {
-        notice = nil
+        if action != .resize { notice = nil }
         if showHelp {
             applyInHelp(action)
             return
@@ -72,7 +79,7 @@ extension AppState {
         case .open(let x, let y):
             if select(x: x, y: y) { drillIn() }
         case .scroll(let n):
-            if level == .detail { detailScroll = max(0, detailScroll + n) } else { move(by: n) }
+            move(by: n)
         case .resize:
             break
         }
@@ -82,9 +89,11 @@ extension AppState {
     private mutating func applyInHelp(_ action: Action) {
         switch action {
         case .moveUp, .scroll(-3): helpScroll = max(0, helpScroll - 1)
-        case .moveDown, .scroll(3): helpScroll += 1
+        case .moveDown, .scroll(3): helpScroll = min(HelpView.maxScroll(self), helpScroll + 1)
         case .pageUp: helpScroll = max(0, helpScroll - 10)
-        case .pageDown: helpScroll += 10
+        case .pageDown: helpScroll = min(HelpView.maxScroll(self), helpScroll + 10)
+        case .home: helpScroll = 0
+        case .end: helpScroll = HelpView.maxScroll(self)
         case .quit: quit = true
         case .resize: break
         case .toggleLanguage: lang = lang.toggled
@@ -99,7 +108,7 @@ extension AppState {
     private mutating func move(by delta: Int) {
         if level == .detail {
             // The detail has focus (on wide screens the list stays visible on the left): arrows scroll it.
-            detailScroll = max(0, detailScroll + delta)
+            detailScroll = max(0, min(maxDetailScroll, detailScroll + delta))
             return
         }
         let target = (level == .provinces ? provincePos.cursor : wardPos.cursor) + delta
@@ -108,12 +117,18 @@ extension AppState {
 
     private mutating func move(to index: Int) {
         if level == .detail {
-            detailScroll = index == 0 ? 0 : Int(Int32.max)  // clamped to the content when drawn
+            detailScroll = index == 0 ? 0 : maxDetailScroll
             return
         }
         let n = currentCount
         let i = max(0, min(n - 1, index))
         if level == .provinces { provincePos.cursor = max(0, i) } else { wardPos.cursor = max(0, i); detailScroll = 0 }
+    }
+
+    /// How far the ward detail can scroll: its lines less the rows it has on screen.
+    var maxDetailScroll: Int {
+        guard let w = selectedWard else { return 0 }
+        return max(0, WardDetailView.lineCount(self, ward: w) - layout.bodyHeight)
     }
 
     private mutating func keepCursorsVisible() {
@@ -156,11 +171,23 @@ extension AppState {
         editingFilter = false
     }
 
+    /// Esc and friends: out of the detail first (back to the list as it was, filter and all); in a
+    /// list, clear the typed filter, then the band / stage filter, then go up a level.
     private mutating func back() {
+        if level == .detail && !editingFilter {
+            level = .wards
+            return
+        }
         if editingFilter || !currentFilter.isEmpty {
             editingFilter = false
             if !currentFilter.isEmpty { setFilter("") }
             return
+        }
+        if level == .provinces && bandFilter != .all {
+            bandFilter = .all; refreshRows(); return
+        }
+        if level == .wards && stageFilter != .all {
+            stageFilter = .all; refreshRows(); return
         }
         switch level {
         case .detail:
@@ -244,31 +271,42 @@ extension AppState {
 
     /// Shows another snapshot of the series, keeping the same province and ward when they exist on
     /// its map, and saying so when they do not.
-    public mutating func replaceSnapshot(index: Int, dataset data: Dataset, previous: ProgressSummary?) {
+    public mutating func replaceSnapshot(index: Int, dataset data: Dataset, previous: ProgressSummary?,
+                                         translatedPlace: (province: String?, ward: String?)? = nil) {
         let oldMap = map
-        let provinceCode = province.map { oldMap.provinces[$0].code }
-        let wardCode = selectedWard.map { oldMap.wards[$0].code }
-        let cursorProvinceCode = selectedProvince.map { oldMap.provinces[$0].code }
+        let oldProvinceCode = province.map { oldMap.provinces[$0].code }
+        let oldWardCode = selectedWard.map { oldMap.wards[$0].code }
+        let oldCursorProvinceCode = selectedProvince.map { oldMap.provinces[$0].code }
+        // Across a map change the crosswalk says where the place went; otherwise codes carry over.
+        let provinceCode = translatedPlace.map { $0.province } ?? oldProvinceCode
+        let wardCode = translatedPlace.map { $0.ward } ?? oldWardCode
+        let cursorProvinceCode = translatedPlace.map { $0.province } ?? oldCursorProvinceCode
         snapshotIndex = index
         setDataset(data, previous: previous)
-        province = provinceCode.flatMap { map.provinceIndex[$0] }
+        province = oldProvinceCode == nil ? nil : provinceCode.flatMap { map.provinceIndex[$0] }
         refreshRows()
         if let code = cursorProvinceCode, let pi = map.provinceIndex[code], let row = provinceRows.firstIndex(of: pi) {
             provincePos.cursor = row
         }
         var missing: [String] = []
-        if let provinceCode, province == nil {
-            missing.append(oldMap.province(provinceCode)?.name ?? provinceCode)
+        if let oldProvinceCode, province == nil {
+            missing.append(oldMap.province(oldProvinceCode)?.name ?? oldProvinceCode)
             level = .provinces
-        } else if let wardCode {
-            if let wi = map.wardIndex[wardCode], let row = wardRows.firstIndex(of: wi) {
+        } else if let oldWardCode {
+            if let wardCode, let wi = map.wardIndex[wardCode], let row = wardRows.firstIndex(of: wi) {
                 wardPos.cursor = row
             } else {
-                missing.append(oldMap.ward(wardCode)?.name ?? wardCode)
+                missing.append(oldMap.ward(oldWardCode)?.name ?? oldWardCode)
                 if level == .detail { level = .wards }
             }
         }
-        if !missing.isEmpty { notice = strings.notOnMap(DisplaySafe.clean(missing.joined(separator: ", "))) }
+        if !missing.isEmpty {
+            notice = strings.notOnMap(DisplaySafe.clean(missing.joined(separator: ", ")))
+        } else if translatedPlace != nil, let p = province ?? selectedProvince {
+            // Say where the place went when the map changed.
+            let target = level == .provinces ? map.provinces[p].name : (selectedWard.map { map.wards[$0].name } ?? map.provinces[p].name)
+            notice = strings.mapChanged(DisplaySafe.clean(target))
+        }
         keepCursorsVisible()
     }
 }

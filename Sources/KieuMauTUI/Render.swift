@@ -14,11 +14,30 @@ public enum Render {
         HeaderView.draw(&c, state: state, layout: layout)
         SummaryView.draw(&c, state: state, layout: layout)
         c.hline(y: layout.bodyTop - 1, glyph: state.glyphs.hline)
+        drawListState(&c, state: state, y: layout.bodyTop - 1)
         drawBody(&c, state: state, layout: layout)
         StatusLineView.draw(&c, state: state, layout: layout)
         if state.showHelp { HelpView.draw(&c, state: state, layout: layout) }
         if !state.glyphs.unicode { ASCIIFallback.apply(to: &c) }
         return c
+    }
+
+    /// On the rule above the list: the sort and any filter in force, so `s` and `f` leave a trace.
+    static func drawListState(_ c: inout Canvas, state: AppState, y: Int) {
+        let s = state.strings
+        var parts: [String]
+        if state.level == .provinces {
+            parts = ["\(s.sortLabel): \(s.sortName(state.provinceSort))"]
+            if state.bandFilter != .all { parts.append("\(s.filterLabel): \(s.bandFilterName(state.bandFilter))") }
+            if !state.provinceFilter.isEmpty { parts.append("/\(state.provinceFilter)") }
+        } else {
+            parts = ["\(s.sortLabel): \(s.wardSortName(state.wardSort))"]
+            if state.stageFilter != .all { parts.append("\(s.filterLabel): \(s.stageFilterName(state.stageFilter))") }
+            if !state.wardFilter.isEmpty { parts.append("/\(state.wardFilter)") }
+        }
+        let filtered = state.bandFilter != .all && state.level == .provinces || state.stageFilter != .all && state.level != .provinces
+        c.put(" " + parts.joined(separator: " · ") + " ", x: 2, y: y, width: c.width - 4, role: filtered ? .warning : .muted,
+              ellipsis: state.glyphs.ellipsis)
     }
 
     static func drawBody(_ c: inout Canvas, state: AppState, layout: Layout) {
@@ -44,7 +63,7 @@ public enum Render {
             }
         case (.detail, false):
             if let w = state.selectedWard {
-                WardDetailView.draw(&c, state: state, ward: w, x: 0, y: top, width: layout.width, height: h, focused: true)
+                WardDetailView.draw(&c, state: state, ward: w, x: 1, y: top, width: layout.width - 2, height: h, focused: true)
             }
         }
     }
@@ -53,7 +72,7 @@ public enum Render {
 enum TooSmallView {
     static func draw(_ c: inout Canvas, state: AppState) {
         let s = state.strings
-        let lines = [s.tooSmall, s.tooSmallDetail(c.width, c.height), "q"]
+        let lines = [s.tooSmall, s.tooSmallDetail(c.width, c.height), s.quitHint]
         let top = max(0, c.height / 2 - 1)
         for (i, line) in lines.enumerated() {
             let w = min(c.width, TextWidth.of(line))

@@ -9,11 +9,17 @@ enum StatusLineView {
         let crumbs = breadcrumb(state).joined(separator: g.breadcrumb)
         var x = 1
         if state.editingFilter || !currentFilter(state).isEmpty {
-            let prompt = s.filterPrompt + currentFilter(state) + (state.editingFilter ? "▏" : "")
             x += c.put(crumbs, x: x, y: y, width: c.width / 3, role: .statusLine, ellipsis: g.ellipsis) + 2
-            x += c.put(prompt, x: x, y: y, width: c.width - x - 1, role: .filter, ellipsis: g.ellipsis) + 2
             let count = state.level == .provinces ? state.provinceRows.count : state.wardRows.count
-            if count == 0 { c.put(s.noMatches, x: x, y: y, width: c.width - x - 1, role: .warning, ellipsis: g.ellipsis) }
+            let trailer = state.notice ?? (count == 0 ? s.noMatches : "")
+            let trailerWidth = trailer.isEmpty ? 0 : min(TextWidth.of(trailer) + 2, (c.width - x) / 2)
+            // The end of what is being typed stays visible: a long filter is cut at its start.
+            let room = max(4, c.width - x - 1 - trailerWidth)
+            let typed = currentFilter(state) + (state.editingFilter ? "▏" : "")
+            var prompt = s.filterPrompt + typed
+            if TextWidth.of(prompt) > room { prompt = g.ellipsis + tail(typed, width: room - 1) }
+            x += c.put(prompt, x: x, y: y, width: room, role: .filter, ellipsis: g.ellipsis) + 2
+            if !trailer.isEmpty { c.put(trailer, x: x, y: y, width: c.width - x - 1, role: .warning, ellipsis: g.ellipsis) }
             return
         }
         x += c.put(crumbs, x: x, y: y, width: max(10, c.width / 2 - 2), role: .statusLine, ellipsis: g.ellipsis) + 2
@@ -21,20 +27,32 @@ enum StatusLineView {
             c.put(notice, x: x, y: y, width: c.width - x - 1, role: .warning, ellipsis: g.ellipsis)
             return
         }
-        // Key hints, right-aligned, as many as fit.
-        let hints = keyHints(state)
-        var text: [(String, String)] = []
+        // Key hints, right-aligned, as many as fit, kept in reading order.
+        var shown: [(String, String)] = []
         var width = 0
-        for h in hints {
+        for h in keyHints(state) {
             let w = TextWidth.of(h.0) + 1 + TextWidth.of(h.1) + 2
             if x + width + w >= c.width { break }
-            text.append(h); width += w
+            shown.append(h); width += w
         }
+        // Help and quit first in the list (so they survive), but drawn last, at the right edge.
+        let ordered = Array(shown.dropFirst(min(2, shown.count))) + Array(shown.prefix(2))
         var hx = c.width - width
-        for (key, label) in text {
+        for (key, label) in ordered {
             hx += c.put(key, x: hx, y: y, role: .statusKey, ellipsis: g.ellipsis)
             hx += c.put(" " + label + "  ", x: hx, y: y, role: .statusLine, ellipsis: g.ellipsis)
         }
+    }
+
+    /// The last characters of `text` that fit `width` columns.
+    static func tail(_ text: String, width: Int) -> String {
+        var out = "", used = 0
+        for ch in text.reversed() {
+            let w = TextWidth.of(ch)
+            if used + w > width { break }
+            out.insert(ch, at: out.startIndex); used += w
+        }
+        return out
     }
 
     static func currentFilter(_ state: AppState) -> String {
@@ -54,23 +72,24 @@ enum StatusLineView {
         return name
     }
 
+    /// Key hints in the order they are dropped when space runs out: help and quit stay longest.
     static func keyHints(_ state: AppState) -> [(String, String)] {
         let vi = state.lang == .vi
         var hints: [(String, String)] = [("?", vi ? "trợ giúp" : "help"), ("q", vi ? "thoát" : "quit")]
-        let more: [(String, String)] = [
-            ("↑↓", vi ? "chọn" : "move"),
-            ("⏎", vi ? "mở" : "open"),
-            ("Esc", vi ? "lại" : "back"),
-            ("/", vi ? "lọc" : "filter"),
-            ("n/p", vi ? "phường" : "ward"),
-            ("</>", vi ? "mốc" : "snapshot"),
-            ("D", vi ? "chuỗi" : "series"),
-            ("s", vi ? "xếp" : "sort"),
-            ("f", vi ? "mức" : "band"),
-            ("t", vi ? "màu" : "theme"),
-            ("L", "EN/VI"),
-        ]
-        hints = more + hints
+        switch state.level {
+        case .detail:
+            hints += [("↑↓", vi ? "cuộn" : "scroll"), ("n/p", vi ? "phường" : "ward"), ("Esc", vi ? "lại" : "back"),
+                      ("</>", vi ? "mốc" : "snapshot")]
+        case .wards:
+            hints += [("↑↓", vi ? "chọn" : "move"), ("⏎", vi ? "mở" : "open"), ("Esc", vi ? "lại" : "back"),
+                      ("n/p", vi ? "phường" : "ward"), ("/", vi ? "lọc" : "filter"), ("</>", vi ? "mốc" : "snapshot"),
+                      ("s", vi ? "xếp" : "sort"), ("f", vi ? "giai đoạn" : "stage")]
+        case .provinces:
+            hints += [("↑↓", vi ? "chọn" : "move"), ("⏎", vi ? "mở" : "open"), ("/", vi ? "lọc" : "filter"),
+                      ("</>", vi ? "mốc" : "snapshot"), ("D", vi ? "chuỗi" : "series"), ("s", vi ? "xếp" : "sort"),
+                      ("f", vi ? "mức" : "band")]
+        }
+        hints += [("t", vi ? "màu" : "theme"), ("L", "EN/VI")]
         if !state.glyphs.unicode {
             hints = hints.map { ($0.0.replacingOccurrences(["↑↓": "Up/Dn", "⏎": "Enter"]), $0.1) }
         }

@@ -9,6 +9,13 @@ enum WardDetailView {
         lines.draw(&c, x: x, y: y, width: width, height: height, scroll: state.detailScroll, ellipsis: state.glyphs.ellipsis)
     }
 
+    /// Lines the detail of a ward takes, for scrolling limits.
+    static func lineCount(_ state: AppState, ward wi: Int) -> Int {
+        var lines = DetailLines()
+        build(&lines, state: state, ward: wi)
+        return lines.items.count
+    }
+
     static func build(_ lines: inout DetailLines, state: AppState, ward wi: Int) {
         let s = state.strings, g = state.glyphs, map = state.map
         let ward = map.wards[wi], wp = state.summary.wards[wi]
@@ -67,11 +74,12 @@ enum WardDetailView {
            let first = h.points.firstIndex(where: { $0.stage != .notRegistered }) {
             lines.blank()
             lines.add(s.history, .title)
-            let text = h.points[first...].map { p -> String in
+            // One line per snapshot, newest last, so nothing is cut at any width.
+            for p in h.points[first...] {
                 let v = p.stage == .notRegistered ? "–" : "\(p.met.map(String.init) ?? "?")/\(p.total)"
-                return "\(p.asOf.iso) \(v)"
-            }.joined(separator: " \(g.arrow) ")
-            lines.add(text)
+                let mark = p.asOf == state.header.asOf ? " \(g.left)" : ""
+                lines.add([("\(p.asOf.iso)  ", .muted), (TextWidth.fit(v, 6), .normal), (s.stageName(p.stage) + mark, .muted)])
+            }
         }
         if let row, !row.note.isEmpty {
             lines.blank()

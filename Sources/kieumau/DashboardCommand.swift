@@ -52,18 +52,8 @@ struct DashboardCommand: ParsableCommand {
         let series = try options.chosenSeries(in: catalog)
         let source = CatalogSource(catalog: catalog)
         let refs = source.snapshots(inSeries: series)
-        var index = try options.chosenIndex(in: catalog.snapshots(inSeries: series))
-        var data: Dataset
-        switch source.load(refs[index]) {
-        case .success(let d): data = d
-        case .failure(let p): throw CLIError("cannot load \(refs[index].file):\n\(p)")
-        }
-        // Without --as-of, open on the latest snapshot that says something: one that only
-        // announces a new map (no ward rows, no reported figures) is one `>` away.
-        if options.asOf == nil, index > 0, data.snapshot.wards.isEmpty, data.snapshot.reported.isEmpty,
-           case .success(let earlier) = source.load(refs[index - 1]) {
-            index -= 1
-            data = earlier
+        let (index, data) = try options.opening(catalog.snapshots(inSeries: series)) { entry in
+            source.load(SnapshotRef(file: entry.file, header: entry.header))
         }
 
         let (themes, themeIndex, themeProblems) = Self.themes(argument: theme, environment: environment)

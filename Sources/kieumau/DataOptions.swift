@@ -62,6 +62,24 @@ struct DataOptions: ParsableArguments {
         return i
     }
 
+    /// The snapshot to open and its data: --as-of's, else the latest that says something (one that
+    /// only announces a new map, with no ward rows and no reported figures, is passed over).
+    /// The dashboard and the report use this one rule, so they open on the same snapshot.
+    func opening(_ entries: [SnapshotEntry], load: (SnapshotEntry) -> Result<Dataset, Problems>) throws -> (Int, Dataset) {
+        var index = try chosenIndex(in: entries)
+        var data: Dataset
+        switch load(entries[index]) {
+        case .success(let d): data = d
+        case .failure(let p): throw CLIError("cannot load \(entries[index].file):\n\(p)")
+        }
+        if asOf == nil, index > 0, data.snapshot.wards.isEmpty, data.snapshot.reported.isEmpty,
+           case .success(let earlier) = load(entries[index - 1]) {
+            index -= 1
+            data = earlier
+        }
+        return (index, data)
+    }
+
     func problemHint(_ catalog: Catalog) -> String {
         catalog.problems.isEmpty ? "" : " (\(catalog.problems.count) problems; run `kieumau validate \(catalog.directory)`)"
     }

@@ -26,13 +26,8 @@ struct ReportCommand: ParsableCommand {
         let catalog = try options.catalog()
         let series = try options.chosenSeries(in: catalog)
         let entries = catalog.snapshots(inSeries: series)
-        let index = try options.chosenIndex(in: entries)
         var loader = DatasetLoader(catalog: catalog)
-        let data: Dataset
-        switch loader.load(entries[index]) {
-        case .success(let d): data = d
-        case .failure(let p): throw CLIError("cannot load \(entries[index].file):\n\(p)")
-        }
+        let (index, data) = try options.opening(entries) { loader.load($0) }
         let summary = ProgressSummary(data, definition: options.model)
         var previous: ProgressSummary?
         if index > 0, case .success(let d) = loader.load(entries[index - 1]) {

@@ -35,10 +35,8 @@ import Testing
     @Test func reportForAProvinceWithoutADateUsesTheDashboardsSnapshot() throws {
         let result = try kieumau("report", "--province", "nghe an")
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        withKnownIssue("ReportCommand defaults to the latest snapshot (2025-07-01, empty); DashboardCommand skips an empty latest snapshot and opens 2025-06-11") {
-            let listed = result.stdout.contains("Phường Hà Huy Tập")
-            #expect(listed, "report opened: \(result.stdout.split(separator: "\n").first ?? "")")
-        }
+        let listed = result.stdout.contains("Phường Hà Huy Tập")
+        #expect(listed, "report opened: \(result.stdout.split(separator: "\n").first ?? "")")
     }
 
     @Test func reportErrorsGoToStandardErrorWithoutATrace() throws {

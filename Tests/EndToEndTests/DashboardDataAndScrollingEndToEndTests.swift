@@ -40,14 +40,10 @@ struct DashboardDataAndScrollingEndToEndTests {
         try pane.press("<")
         try await pane.waitForHeader("2024-03-27")
         try pane.press("<")
-        await withKnownIssue(DashboardNavigationEndToEndTests.noticesAreCleared) {
-            try await pane.waitForStatus("2024-01-15.snapshot.json", timeout: .seconds(2))
-        }
+        try await pane.waitForStatus("2024-01-15.snapshot.json", timeout: .seconds(2))
         try pane.press("<")
-        await withKnownIssue("AppController.stepSnapshot stops at a snapshot that fails to load, so every earlier snapshot is out of reach") {
-            try await pane.waitForLines("an earlier snapshot than the broken one", timeout: .seconds(2)) {
-                ($0.first ?? "").contains("2023-12-31") || ($0.first ?? "").contains("2023-11-02")
-            }
+        try await pane.waitForLines("an earlier snapshot than the broken one", timeout: .seconds(2)) {
+            ($0.first ?? "").contains("2023-12-31") || ($0.first ?? "").contains("2023-11-02")
         }
         #expect(try pane.isRunning())
     }
@@ -64,9 +60,7 @@ struct DashboardDataAndScrollingEndToEndTests {
             $0.contains { $0.contains("30% and 50% markers") } && $0 != top
         }
         try pane.press("k")
-        await withKnownIssue("Reducer.applyInHelp adds to helpScroll without a bound (the view clamps it), so k must undo every extra j first") {
-            try await pane.waitForLines("the help one line further up", timeout: .seconds(2)) { $0 != bottom && $0.count == bottom.count }
-        }
+        try await pane.waitForLines("the help one line further up", timeout: .seconds(2)) { $0 != bottom && $0.count == bottom.count }
     }
 
     /// End (G) in a ward's detail, then k: the detail must scroll back up at once.
@@ -80,14 +74,12 @@ struct DashboardDataAndScrollingEndToEndTests {
         try pane.type("ha huy tap")
         try await pane.waitForCursor(on: "Phường Hà Huy Tập")
         try pane.press("Enter", "Enter")
-        try await pane.waitForLines("the detail at its top") { $0.contains { $0.hasPrefix("Phường Hà Huy Tập · ") } }
+        try await pane.waitForLines("the detail at its top") { $0.contains { $0.hasPrefix(" Phường Hà Huy Tập · ") } }
         try pane.press("G")
-        let end = try await pane.waitForLines("the detail at its end") { $0.contains { $0.hasPrefix("Sources") } }
+        let end = try await pane.waitForLines("the detail at its end") { $0.contains { $0.hasPrefix(" Sources") } }
         try pane.press("k")
-        await withKnownIssue("Reducer.move(to:) sets detailScroll to Int32.max on End and move(by:) only subtracts from it, so k does nothing") {
-            try await pane.waitForLines("the detail one line further up", timeout: .seconds(2)) { $0 != end }
-        }
+        try await pane.waitForLines("the detail one line further up", timeout: .seconds(2)) { $0 != end }
         try pane.press("g")
-        try await pane.waitForLines("the detail at its top again") { $0.contains { $0.hasPrefix("Phường Hà Huy Tập · ") } }
+        try await pane.waitForLines("the detail at its top again") { $0.contains { $0.hasPrefix(" Phường Hà Huy Tập · ") } }
     }
 }

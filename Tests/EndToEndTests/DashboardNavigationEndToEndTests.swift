@@ -65,18 +65,20 @@ struct DashboardNavigationEndToEndTests {
         let criterion1 = try #require(detail.first { $0.hasSuffix("Criterion 1") || $0.contains("Criterion 1 ") })
         #expect(criterion1.contains("? unknown"), "criterion row: \(criterion1)")
         let historyIndex = try #require(detail.firstIndex { $0.hasSuffix("│ History") })
-        let history = detail[historyIndex + 1]
-        #expect(history.contains("2021-12-31") && history.contains("→"), "history line: \(history)")
+        // One line per snapshot from the first that registered the ward, oldest first.
+        #expect(detail[historyIndex + 1].contains("2021-12-31"), "history: \(detail[historyIndex + 1])")
+        #expect(detail[historyIndex + 2].contains("2022-09-20"), "history: \(detail[historyIndex + 2])")
 
-        // Esc clears the ward filter first (README: "Esc first clears a filter"), then goes back
-        // level by level, then clears the province filter; the cursor stays on where we came from.
+        // Esc leaves the detail for the list as it was (filter kept), then clears the ward filter,
+        // then goes up, then clears the province filter; the cursor stays on where we came from.
         try pane.press("Escape")
-        try await pane.waitForLines("the ward filter cleared, still in the detail") {
-            !($0.last ?? "").contains("Filter:") && ($0.last ?? "").contains("› Phường Hà Huy Tập")
+        try await pane.waitForLines("back on the filtered ward list") { lines in
+            (lines.last ?? "").contains("Filter: ha huy tap") && !(lines.last ?? "").contains("› Phường Hà Huy Tập")
         }
+        try await pane.waitForCursor(on: "Phường Hà Huy Tập")
         try pane.press("Escape")
-        try await pane.waitForLines("back on the ward list") { lines in
-            (lines.last ?? "").hasPrefix(" Nationwide › Nghệ An ") && !(lines.last ?? "").contains("Hà Huy Tập")
+        try await pane.waitForLines("the ward filter cleared") { lines in
+            (lines.last ?? "").hasPrefix(" Nationwide › Nghệ An ") && !(lines.last ?? "").contains("Filter:")
         }
         try await pane.waitForCursor(on: "Phường Hà Huy Tập")
         try pane.press("Escape")
@@ -116,9 +118,7 @@ struct DashboardNavigationEndToEndTests {
         let last = try #require(Self.rowName(try await pane.waitForCursor(on: "Phường Vinh Tân")))
         try pane.press("n")
         try await pane.waitForStatus("Nationwide › Ninh Bình")
-        await withKnownIssue(Self.noticesAreCleared) {
-            try await pane.waitForStatus("→ Tỉnh Ninh Bình", timeout: .seconds(2))
-        }
+        try await pane.waitForStatus("→ Tỉnh Ninh Bình", timeout: .seconds(2))
         try await pane.waitForLines("Ninh Bình's first ward under the cursor") { lines in
             guard let row = DashboardPane.cursorRow(in: lines), let i = lines.firstIndex(of: row) else { return false }
             return lines[i - 1].hasPrefix("  Ward ")
@@ -143,9 +143,7 @@ struct DashboardNavigationEndToEndTests {
         try pane.press("G")
         try await pane.waitForCursor(on: "Phường Vinh Tân")
         try pane.press("n")
-        await withKnownIssue(Self.noticesAreCleared) {
-            try await pane.waitForStatus("No more wards", timeout: .seconds(2))
-        }
+        try await pane.waitForStatus("No more wards", timeout: .seconds(2))
         let lines = try pane.screenLines()
         #expect(lines.last?.contains("Nationwide › Nghệ An") == true)
         #expect(DashboardPane.cursorRow(in: lines)?.contains("Phường Vinh Tân") == true)
@@ -174,17 +172,15 @@ struct DashboardNavigationEndToEndTests {
         try await pane.waitForHeader("2025-06-11")
         #expect(try pane.screenLines().last?.contains("Nationwide › Nghệ An › Phường Hà Huy Tập") == true)
 
-        // Clear the ward filter (a filter hides notices: see noticesShowWhileAFilterIsSet), then
-        // `,` is `<` too; on the first snapshot one more step says so and stays.
-        try pane.press("Escape")
+        // Out of the detail and clear the ward filter, then `,` is `<` too; on the first snapshot
+        // one more step says so and stays.
+        try pane.press("Escape", "Escape")
         try await pane.waitForLines("the ward filter cleared") { !($0.last ?? "").contains("Filter:") }
         for _ in 0..<5 { try pane.press(",") }
         try await pane.waitForHeader("2021-12-31")
         #expect(try pane.screenLines().first?.contains("(1 of 7)") == true)
         try pane.press("<")
-        await withKnownIssue(Self.noticesAreCleared) {
-            try await pane.waitForStatus("This is the first snapshot", timeout: .seconds(2))
-        }
+        try await pane.waitForStatus("This is the first snapshot", timeout: .seconds(2))
         #expect(try pane.screenLines().first?.contains("2021-12-31") == true)
         #expect(try pane.isRunning())
     }
@@ -198,15 +194,8 @@ struct DashboardNavigationEndToEndTests {
         try pane.press("Enter")
         try await pane.waitForStatus("Filter: nghe")
         try pane.press("t")
-        await withKnownIssue(Comment(rawValue: Self.noticesText
-            + "; and StatusLineView.draw returns after the filter prompt without drawing state.notice")) {
-            try await pane.waitForStatus("theme: high-contrast", timeout: .seconds(2))
-        }
+        try await pane.waitForStatus("theme: high-contrast", timeout: .seconds(2))
     }
-
-    static let noticesText = "notices never reach the screen: DashboardApp.render calls AppController.resize, "
-        + "whose state.apply(.resize) sets notice = nil before every frame"
-    static var noticesAreCleared: Comment { Comment(rawValue: noticesText) }
 
     @Test func seriesKeySwitchesToTheDemoAndBack() async throws {
         let pane = try DashboardPane()
@@ -220,10 +209,8 @@ struct DashboardNavigationEndToEndTests {
             return header.contains("KieuMau") && !header.contains("DEMO")
         }
         // D, D should come back to the snapshot we left (2025-06-11), not 15 months earlier.
-        withKnownIssue("AppController.switchSeries takes the latest snapshot on or before the date on screen: record 2025-06-11 → demo 2025-03-31 → record 2024-03-27") {
-            let header = record.first ?? ""
-            #expect(header.contains("2025-06-11"), "after D, D: \(header)")
-        }
+        let header = record.first ?? ""
+        #expect(header.contains("2025-06-11"), "after D, D: \(header)")
     }
 
     @Test func demoSeriesIsBadgedFromTheStart() async throws {

@@ -77,9 +77,7 @@ struct DashboardTerminalEndToEndTests {
         try await pane.tmux.waitForScreen(escapes: true, "another theme's colours") {
             Self.listArea($0) != Self.listArea(original)
         }
-        await withKnownIssue(DashboardNavigationEndToEndTests.noticesAreCleared) {
-            try await pane.waitForStatus("theme: high-contrast", timeout: .seconds(2))
-        }
+        try await pane.waitForStatus("theme: high-contrast", timeout: .seconds(2))
         try pane.press("t")
         // The light theme draws headings in #005f87 (256-colour 24).
         try await pane.tmux.waitForScreen(escapes: true, "the light theme's headings") {

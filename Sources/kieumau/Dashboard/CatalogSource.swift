@@ -21,6 +21,20 @@ final class CatalogSource: SnapshotSource {
 
     var seriesNames: [String] { catalog.series() }
 
+    private var crosswalks: [String: Crosswalk] = [:]
+
+    func crosswalk(between a: String, and b: String) -> Crosswalk? {
+        let key = [a, b].sorted().joined(separator: "|")
+        if let c = crosswalks[key] { return c }
+        for (from, to) in [(a, b), (b, a)] {
+            if case .success(let c)? = catalog.loadCrosswalk(from: from, to: to) {
+                crosswalks[key] = c
+                return c
+            }
+        }
+        return nil
+    }
+
     func snapshots(inSeries series: String) -> [SnapshotRef] {
         catalog.snapshots(inSeries: series).map { SnapshotRef(file: $0.file, header: $0.header) }
     }
