@@ -1,3 +1,5 @@
+import Foundation
+
 /// Steps 24-bit theme colours down to what a terminal can show. Pure: the ncurses backend asks
 /// it for colour numbers, tests check it without a terminal.
 ///
@@ -31,6 +33,13 @@ public enum ColorStepping {
     public static func pair(fg: ThemeColor, bg: ThemeColor, depth: ColorDepth) -> (fg: Int, bg: Int) {
         let f = terminalColor(fg, depth: depth), b = terminalColor(bg, depth: depth)
         if b == -1, f == 0, depth == .eight || depth == .sixteen { return (-1, -1) }
+        // Hue stepping can pair colours that were readable in 24 bits but are not in the basic
+        // palette (white on cyan, black on blue): then black or white, whichever reads better.
+        if depth == .eight || depth == .sixteen, f != b, (0...15).contains(f), (0...15).contains(b),
+           contrast(basicRGB[f], basicRGB[b]) < 3 {
+            let white = depth == .eight ? 7 : 15
+            return (contrast(basicRGB[0], basicRGB[b]) >= contrast(basicRGB[white], basicRGB[b]) ? 0 : white, b)
+        }
         guard f == b, f != -1, fg != bg, case let .rgb(r, g, bl) = bg else { return (f, b) }
         let light = luminance(r, g, bl) >= 128
         switch depth {
@@ -135,6 +144,23 @@ public enum ColorStepping {
     }
 
     // MARK: helpers
+
+    /// xterm's default RGB for the 16 basic colours (terminals may redefine them; this is the usual set).
+    public static let basicRGB: [(Int, Int, Int)] = [
+        (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+        (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+    ]
+
+    /// WCAG contrast ratio of two colours (1 to 21).
+    public static func contrast(_ a: (Int, Int, Int), _ b: (Int, Int, Int)) -> Double {
+        func channel(_ v: Int) -> Double {
+            let c = Double(v) / 255
+            return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+        }
+        func lum(_ x: (Int, Int, Int)) -> Double { 0.2126 * channel(x.0) + 0.7152 * channel(x.1) + 0.0722 * channel(x.2) }
+        let la = lum(a), lb = lum(b)
+        return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+    }
 
     /// Approximate perceived brightness, 0–255 (Rec. 709 weights).
     public static func luminance(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> Int {

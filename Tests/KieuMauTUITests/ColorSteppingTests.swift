@@ -100,8 +100,10 @@ import Testing
         #expect(border.fg == -1 && border.bg == -1)
         // With 16 colours the same grey is bright black (8), visible on black, so it stays.
         #expect(ColorStepping.pair(fg: .rgb(0x58, 0x5B, 0x70), bg: .terminalDefault, depth: .sixteen).fg == 8)
-        // Over an explicit background black is a choice and stays.
-        #expect(ColorStepping.pair(fg: .rgb(0x10, 0x10, 0x10), bg: .rgb(0x89, 0xB4, 0xFA), depth: .eight).fg == 0)
+        // Over an explicit background black is a choice and stays where it reads (on yellow)…
+        #expect(ColorStepping.pair(fg: .rgb(0x10, 0x10, 0x10), bg: .rgb(0xF0, 0xE0, 0x40), depth: .eight).fg == 0)
+        // …but a light blue steps to the basic blue, where black reads at 2.2:1, so white it is.
+        #expect(ColorStepping.pair(fg: .rgb(0x10, 0x10, 0x10), bg: .rgb(0x89, 0xB4, 0xFA), depth: .eight).fg == 7)
         // 256 colours keep the dark grey as it is.
         #expect(ColorStepping.pair(fg: .rgb(0x58, 0x5B, 0x70), bg: .terminalDefault, depth: .palette256).fg == 241)   // grey 98
     }
@@ -125,5 +127,14 @@ import Testing
     @Test func noColorMeansNoneOnlyWhenNonEmpty() {
         #expect(ColorStepping.depth(hasColors: true, colorCount: 256, noColor: "1") == .none)
         #expect(ColorStepping.depth(hasColors: true, colorCount: 256, noColor: "") == .palette256)
+    }
+
+    /// Pairs the review found unreadable on 8 colours: white on cyan (1.6:1), black on blue (2.2:1).
+    @Test func unreadableBasicPairsGetBlackOrWhite() {
+        let header = ColorStepping.pair(fg: .rgb(0xFF, 0xFF, 0xFF), bg: .rgb(0x00, 0x87, 0xAF), depth: .eight)
+        #expect(header.bg == 6 && header.fg == 0)
+        #expect(ColorStepping.contrast(ColorStepping.basicRGB[header.fg], ColorStepping.basicRGB[header.bg]) >= 3)
+        let selection = ColorStepping.pair(fg: .rgb(0x00, 0x00, 0x00), bg: .rgb(0x5F, 0x87, 0xFF), depth: .eight)
+        #expect(selection.bg == 4 && selection.fg == 7)
     }
 }
