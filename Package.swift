@@ -24,9 +24,10 @@ let package = Package(
             swiftSettings: strict
         ),
         // Screen logic without a terminal: state, actions, reducer, views, canvas, themes.
+        // Uses the review model types; the store itself is reached through `ReviewBackend`.
         .target(
             name: "KieuMauTUI",
-            dependencies: ["KieuMauCore"],
+            dependencies: ["KieuMauCore", "KieuMauReviews"],
             swiftSettings: strict
         ),
         // ncursesw, wide-character API, with a header of static inline shims for macros.
@@ -61,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KieuMauTUITests",
-            dependencies: ["KieuMauCore", "KieuMauTUI"],
+            dependencies: ["KieuMauCore", "KieuMauTUI", "KieuMauReviews"],
             resources: [.copy("Golden")],
             swiftSettings: strict
         ),

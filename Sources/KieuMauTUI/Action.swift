@@ -11,6 +11,17 @@ public enum Action: Hashable, Sendable {
     case cycleSort, cycleFilter, cycleTheme, toggleLanguage, toggleHelp, quit
     case select(x: Int, y: Int), open(x: Int, y: Int), scroll(Int)
     case resize
+    // Reviewers: these write to the review store, so the controller carries them out.
+    case markOK, markFollowUp, editNote, nextUnreviewed
+    case editor(EditorAction)
+    // The command centre's questions.
+    case criteriaView, compareView, compareOlder, compareNewer
+    case exportCSV, exportJSON
+}
+
+/// Keys while the note editor is open.
+public enum EditorAction: Hashable, Sendable {
+    case insert(Character), backspace, delete, left, right, home, end, accept, cancel
 }
 
 /// One key binding: the keys, the action, and the words the help screen shows for it.
@@ -40,6 +51,16 @@ public enum Keymap {
         Binding(keys: [.char("<"), .char(",")], label: "< ,", action: .previousSnapshot, vi: "mốc thời gian trước", en: "previous snapshot"),
         Binding(keys: [.char(">"), .char(".")], label: "> .", action: .nextSnapshot, vi: "mốc thời gian sau", en: "next snapshot"),
         Binding(keys: [.char("D")], label: "D", action: .cycleSeries, vi: "đổi chuỗi dữ liệu (công bố ↔ giả lập)", en: "switch series (published record ↔ demo)"),
+        Binding(keys: [.char("o")], label: "o", action: .markOK, vi: "đánh dấu đã rà soát, đạt (bấm lại để bỏ)", en: "mark reviewed OK (again to clear)"),
+        Binding(keys: [.char("x")], label: "x", action: .markFollowUp, vi: "đánh dấu cần theo dõi (bấm lại để bỏ)", en: "mark needs follow-up (again to clear)"),
+        Binding(keys: [.char("a")], label: "a", action: .editNote, vi: "ghi chú cho phường", en: "write a note on the ward"),
+        Binding(keys: [.char("u")], label: "u", action: .nextUnreviewed, vi: "phường kế tiếp chưa rà soát", en: "next ward not yet reviewed"),
+        Binding(keys: [.char("c")], label: "c", action: .criteriaView, vi: "tiêu chí nào cản trở (⏎: các phường thiếu)", en: "criteria holding wards back (⏎: wards missing it)"),
+        Binding(keys: [.char("d")], label: "d", action: .compareView, vi: "so sánh với mốc khác ([ ] đổi mốc)", en: "what changed ([ ] other snapshot)"),
+        Binding(keys: [.char("[")], label: "[ ]", action: .compareOlder, vi: "so sánh: mốc cũ hơn / mới hơn", en: "compare: older / newer snapshot"),
+        Binding(keys: [.char("]")], label: "]", action: .compareNewer, vi: "", en: ""),
+        Binding(keys: [.char("e")], label: "e E", action: .exportCSV, vi: "xuất danh sách đang xem (CSV / JSON)", en: "export the list on screen (CSV / JSON)"),
+        Binding(keys: [.char("E")], label: "E", action: .exportJSON, vi: "", en: ""),
         Binding(keys: [.char("s")], label: "s", action: .cycleSort, vi: "đổi cách sắp xếp", en: "cycle sort"),
         Binding(keys: [.char("f")], label: "f", action: .cycleFilter, vi: "lọc theo mức 2025 / giai đoạn", en: "cycle band / stage filter"),
         Binding(keys: [.char("t")], label: "t", action: .cycleTheme, vi: "đổi giao diện", en: "cycle theme"),
@@ -66,6 +87,24 @@ public enum Keymap {
             case .wheelDown: return .scroll(3)
             }
         default: return table[key]
+        }
+    }
+
+    /// While a note is being written every key goes to the editor.
+    public static func editorAction(for key: Key) -> Action? {
+        switch key {
+        case .char(let c): return .editor(.insert(c))
+        case .backspace: return .editor(.backspace)
+        case .delete: return .editor(.delete)
+        case .left: return .editor(.left)
+        case .right: return .editor(.right)
+        case .home, .ctrl("a"): return .editor(.home)
+        case .end, .ctrl("e"): return .editor(.end)
+        case .enter: return .editor(.accept)
+        case .escape: return .editor(.cancel)
+        case .ctrl("c"): return .quit
+        case .resize: return .resize
+        default: return nil
         }
     }
 

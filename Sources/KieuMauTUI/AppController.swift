@@ -1,4 +1,6 @@
 import KieuMauCore
+import KieuMauReviews
+import Foundation
 
 /// Loads snapshots for the controller; the executable backs it with the data catalog,
 /// tests with data made in memory.
@@ -9,10 +11,13 @@ public protocol SnapshotSource {
     func snapshots(inSeries series: String) -> [SnapshotRef]
     /// The crosswalk between two maps, in whichever direction one exists.
     func crosswalk(between a: String, and b: String) -> Crosswalk?
+    /// Looks at the data again (files added or changed); returns problems not seen before.
+    func reload() -> [Problem]
 }
 
 extension SnapshotSource {
     public func crosswalk(between a: String, and b: String) -> Crosswalk? { nil }
+    public func reload() -> [Problem] { [] }
 }
 
 /// Runs the app: decodes keys into actions, applies them to the state, and does the loading the
@@ -25,13 +30,24 @@ public final class AppController {
     private var summaries: [String: ProgressSummary] = [:]
     /// The snapshot last shown in each series, so `D` twice comes back to the same place.
     private var lastIndexBySeries: [String: Int] = [:]
+    private let reviewBackend: (any ReviewBackend)?
+    /// Writes an export and returns where it went; the executable writes to the current directory.
+    private let writeExport: (_ fileName: String, _ contents: String) throws -> String
+    /// (ward code, snapshot) whose previous review is on screen, to look it up once per ward.
+    private var previousReviewKey: String?
 
-    public init(state: AppState, themes: [Theme], source: any SnapshotSource) {
+    public init(state: AppState, themes: [Theme], source: any SnapshotSource, reviews: (any ReviewBackend)? = nil,
+                writeExport: @escaping (_ fileName: String, _ contents: String) throws -> String = ExportFiles.writeInCurrentDirectory) {
         self.state = state
         self.themes = themes.isEmpty ? [BuiltinThemeFallback.plain] : themes
         self.source = source
+        self.reviewBackend = reviews
+        self.writeExport = writeExport
         self.state.themeNames = self.themes.map(\.name)
+        self.state.reviewsAvailable = reviews != nil
+        self.state.reviewsReadOnly = reviews?.readOnlyReason
         if let ref = currentRef { datasets[ref.file] = state.dataset }
+        loadReviews()
     }
 
     public var theme: Theme { themes[min(state.themeIndex, themes.count - 1)] }
@@ -54,18 +70,31 @@ public final class AppController {
     /// Handles one key; returns false when the app should quit.
     @discardableResult
     public func handle(_ key: Key) -> Bool {
-        let action = state.editingFilter ? Keymap.filterAction(for: key) : Keymap.action(for: key)
+        let action = state.noteEditor != nil ? Keymap.editorAction(for: key)
+            : state.editingFilter ? Keymap.filterAction(for: key) : Keymap.action(for: key)
         guard let action else {
             if state.showHelp { state.showHelp = false }  // any other key closes help, as in htop
             return !state.quit
         }
+        // Another dashboard on the same store may have marked wards: show them on the next key.
+        if let backend = reviewBackend, backend.hasChanged() { loadReviews() }
+        let free = !state.showHelp && !state.editingFilter && state.noteEditor == nil
         switch action {
-        case .previousSnapshot where !state.showHelp && !state.editingFilter: stepSnapshot(by: -1)
-        case .nextSnapshot where !state.showHelp && !state.editingFilter: stepSnapshot(by: 1)
-        case .cycleSeries where !state.showHelp && !state.editingFilter: switchSeries()
+        case .previousSnapshot where free: stepSnapshot(by: -1)
+        case .nextSnapshot where free: stepSnapshot(by: 1)
+        case .cycleSeries where free: switchSeries()
+        case .markOK where free: mark(.ok)
+        case .markFollowUp where free: mark(.followUp)
+        case .editor(.accept) where state.noteEditor != nil: saveNote()
+        case .compareView where free: openComparison(with: nil)
+        case .compareOlder where free && state.level == .compare: shiftComparison(by: -1)
+        case .compareNewer where free && state.level == .compare: shiftComparison(by: 1)
+        case .exportCSV where free: export(json: false)
+        case .exportJSON where free: export(json: true)
         default: state.apply(action)
         }
         refreshHistory()
+        refreshPreviousReview()
         return !state.quit
     }
 
@@ -79,6 +108,153 @@ public final class AppController {
             // A snapshot with no ward rows says nothing about the share: a gap, not a zero.
             guard case .success(let d) = dataset(at: i), !d.snapshot.wards.isEmpty else { continue }
             state.trend[i] = summary(at: i)?.national.share
+        }
+        refreshProjection()
+    }
+
+    /// Where it is heading, from the snapshots of the series up to the one on screen (those with
+    /// ward rows: a snapshot that only announces a map says nothing about the pace).
+    private func refreshProjection() {
+        var series: [ProgressSummary] = []
+        for i in 0...max(0, state.snapshotIndex) where state.snapshots.indices.contains(i) {
+            guard case .success(let d) = dataset(at: i), !d.snapshot.wards.isEmpty || i == state.snapshotIndex,
+                  let s = summary(at: i) else { continue }
+            series.append(s)
+        }
+        state.projection = Projection(series: series)
+    }
+
+    // MARK: live reload
+
+    /// Files in the data directory were added or changed: take them in without a restart, keeping
+    /// the user's place, and say what arrived. A broken new file is a warning; the rest keeps working.
+    public func dataChanged() {
+        let oldFiles = Set(state.snapshots.map(\.file))
+        let oldHeaders = Dictionary(state.snapshots.map { ($0.file, $0.header) }, uniquingKeysWith: { a, _ in a })
+        let problems = source.reload().filter { $0.severity == .error }
+        datasets = [:]; summaries = [:]
+        let series = state.header.series
+        let refs = source.snapshots(inSeries: series)
+        var messages: [String] = []
+        let added = refs.filter { !oldFiles.contains($0.file) }
+        if !added.isEmpty { messages.append(state.strings.newSnapshots(added.map { $0.header.asOf.iso }.joined(separator: ", "))) }
+        let changed = refs.filter { ref in oldHeaders[ref.file].map { $0 != ref.header } ?? false }
+        if !changed.isEmpty { messages.append(state.strings.changedSnapshots(changed.map(\.file).joined(separator: ", "))) }
+        if let p = problems.first { messages.append(state.strings.dataWarning(p.description) + (problems.count > 1 ? " (+\(problems.count - 1))" : "")) }
+        state.problemCount += problems.count
+        if !refs.isEmpty {
+            let current = currentRef?.file
+            let index = refs.firstIndex { $0.file == current } ?? refs.lastIndex { $0.header.asOf <= state.header.asOf } ?? refs.count - 1
+            state.snapshots = refs
+            state.trend = Array(repeating: nil, count: refs.count)
+            state.history = nil
+            if case .success(let data) = dataset(at: index) {
+                show(index: index, data: data, previous: index > 0 ? summary(at: index - 1) : nil)
+            } else {
+                state.snapshotIndex = index
+            }
+            afterFirstFrame()
+        }
+        if !messages.isEmpty { state.notice = messages.joined(separator: " · ") }
+    }
+
+    // MARK: reviews
+
+    private func loadReviews() {
+        guard let backend = reviewBackend else { return }
+        do {
+            state.reviews = try backend.reviews(snapshot: state.header.asOf)
+        } catch {
+            state.notice = state.strings.saveFailed("\(error)")
+        }
+        previousReviewKey = nil
+        refreshPreviousReview()
+    }
+
+    /// `o` / `x`: sets the mark, or clears it when the ward already has that mark. The screen
+    /// shows it only once the store has it.
+    private func mark(_ m: ReviewMark) {
+        guard let w = state.reviewTarget else { state.notice = state.strings.chooseAWard; return }
+        guard let backend = reviewBackend else { state.notice = state.strings.noReviewStore; return }
+        if let reason = state.reviewsReadOnly { state.notice = state.strings.reviewsReadOnly(reason); return }
+        let code = state.map.wards[w].code
+        let next: ReviewMark? = state.reviews[code]?.mark == m ? nil : m
+        do {
+            let saved = try backend.setMark(next, snapshot: state.header.asOf, ward: code)
+            state.setReview(saved)
+            state.notice = state.strings.markSaved(state.strings.markName(next))
+        } catch {
+            state.notice = state.strings.saveFailed("\(error)")
+        }
+    }
+
+    private func saveNote() {
+        guard let ed = state.noteEditor else { return }
+        guard let backend = reviewBackend else { state.noteEditor = nil; return }
+        do {
+            let saved = try backend.setNote(ed.text, snapshot: state.header.asOf, ward: ed.wardCode)
+            state.setReview(saved)
+            state.noteEditor = nil
+            state.notice = state.strings.noteSaved
+        } catch {
+            // The editor stays open with the text, so nothing typed is lost.
+            state.notice = state.strings.saveFailed("\(error)")
+        }
+    }
+
+    /// The selected ward's review of an earlier snapshot, shown when this snapshot has none.
+    private func refreshPreviousReview() {
+        guard let backend = reviewBackend, state.level == .wards || state.level == .detail, let w = state.selectedWard else { return }
+        let code = state.map.wards[w].code
+        let key = code + "@" + state.header.asOf.iso
+        guard key != previousReviewKey else { return }
+        previousReviewKey = key
+        state.previousReview = try? backend.previousReview(ward: code, before: state.header.asOf)
+    }
+
+    // MARK: compare
+
+    /// Opens the compare view against `other` (default: the previous snapshot, or the next one on
+    /// the first).
+    private func openComparison(with other: Int?) {
+        let n = state.snapshots.count
+        guard n > 1 else { state.notice = state.strings.noOtherSnapshot; return }
+        let target = other ?? (state.snapshotIndex > 0 ? state.snapshotIndex - 1 : state.snapshotIndex + 1)
+        guard state.snapshots.indices.contains(target), target != state.snapshotIndex else { return }
+        switch dataset(at: target) {
+        case .success(let otherData):
+            let here = state.dataset
+            let cw = here.map.id == otherData.map.id ? nil : source.crosswalk(between: here.map.id, and: otherData.map.id)
+            let result = SnapshotComparison(otherData, here, crosswalk: cw, definition: state.definition)
+            state.showComparison(result, with: target)
+        case .failure(let problems):
+            state.notice = state.strings.loadFailed(state.snapshots[target].file) + ": " + (problems.all.first?.description ?? "")
+        }
+    }
+
+    private func shiftComparison(by delta: Int) {
+        guard var target = state.compareWith else { return }
+        target += delta
+        if target == state.snapshotIndex { target += delta }
+        guard state.snapshots.indices.contains(target) else {
+            state.notice = delta < 0 ? state.strings.firstSnapshot : state.strings.lastSnapshot
+            return
+        }
+        openComparison(with: target)
+    }
+
+    // MARK: export
+
+    private func export(json: Bool) {
+        let table = ExportTable.of(state)
+        let h = state.header
+        let stamp = ExportFiles.timestamp()
+        let name = "kieumau-\(table.name)-\(h.asOf.iso)-\(stamp).\(json ? "json" : "csv")"
+        do {
+            let path = try writeExport(name, json ? table.json(asOf: h.asOf, synthetic: h.synthetic) : table.csv)
+            state.notice = state.strings.exported(path, table.rows.count)
+        } catch {
+            state.notice = state.strings.exportFailed("\(error)")
         }
     }
 
@@ -115,8 +291,12 @@ public final class AppController {
             let ward = state.level == .provinces ? nil : state.selectedWard.map { state.map.wards[$0].code }
             translated = PlaceTranslation.translate(province: province, ward: ward, with: cw, forward: cw.fromMapID == fromMap)
         }
+        let wasComparing = state.level == .compare
         state.replaceSnapshot(index: index, dataset: data, previous: previous, translatedPlace: translated)
         lastIndexBySeries[state.header.series] = index
+        loadReviews()
+        refreshProjection()
+        if wasComparing { openComparison(with: nil) }
     }
 
     /// Opens the next series at the snapshot nearest the date on screen (the latest on or before it,
@@ -183,4 +363,27 @@ public final class AppController {
 /// Used only if no theme at all could be had: plain attributes.
 enum BuiltinThemeFallback {
     static let plain = Theme(name: "plain", styles: [:])
+}
+
+/// Writing exports: into the current directory, never over an existing file.
+public enum ExportFiles {
+    public static func writeInCurrentDirectory(_ name: String, _ contents: String) throws -> String {
+        let fm = FileManager.default
+        var url = URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent(name)
+        var n = 2
+        while fm.fileExists(atPath: url.path) {
+            let base = (name as NSString).deletingPathExtension, ext = (name as NSString).pathExtension
+            url = URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("\(base)-\(n).\(ext)")
+            n += 1
+        }
+        try Data(contents.utf8).write(to: url, options: .withoutOverwriting)
+        return "./" + url.lastPathComponent
+    }
+
+    /// HHMMSS of now (UTC), so two exports a minute apart do not collide.
+    public static func timestamp() -> String {
+        let secs = Int(Date().timeIntervalSince1970) % 86400
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return two(secs / 3600) + two(secs / 60 % 60) + two(secs % 60)
+    }
 }

@@ -1,4 +1,5 @@
 import KieuMauCore
+import KieuMauReviews
 
 public enum ProvinceSort: Int, Hashable, Sendable, CaseIterable { case name, share, gap, registered }
 public enum WardSort: Int, Hashable, Sendable, CaseIterable { case name, criteriaMet, stage }
@@ -14,8 +15,9 @@ extension CaseIterable where Self: Equatable, AllCases.Index == Int {
     }
 }
 
-/// Which pane the user is in: the drill-down stack national → province → ward.
-public enum Level: Hashable, Sendable { case provinces, wards, detail }
+/// Which pane the user is in: the drill-down national → province → ward, and the two
+/// question views: what holds wards back (criteria) and what changed (compare).
+public enum Level: Hashable, Sendable { case provinces, wards, detail, criteria, compare }
 
 /// A snapshot the user can step to (the header is known without loading the rows).
 public struct SnapshotRef: Hashable, Sendable {
@@ -51,11 +53,41 @@ public struct AppState: Sendable {
     public var trend: [Double?]
     /// The selected ward across the snapshots of the series (filled by the controller).
     public var history: WardHistory?
+    // Reviews
+    /// Marks and notes of the snapshot on screen, by ward code (empty when there is no store).
+    public var reviews: [String: Review] = [:]
+    /// False when no review store could be opened: review keys then say so.
+    public var reviewsAvailable = false
+    /// Why marks cannot be saved (read-only store), or nil.
+    public var reviewsReadOnly: String?
+    /// The selected ward's latest review of an earlier snapshot (filled by the controller).
+    public var previousReview: Review?
+    /// The note being typed, when the editor is open.
+    public var noteEditor: LineEditor?
+
+    // Questions: what holds wards back, what changed, where it is heading
+    /// The criteria view's scope (a province index, or nil for the nation) and its rows.
+    public var criteriaScope: Int?
+    public internal(set) var criteriaAnalysis: CriteriaAnalysis?
+    public var criteriaPos = ListPosition()
+    /// Wards missing this criterion, when the ward list was opened from the criteria view.
+    public var criterionFilter: Int?
+    /// The ward list as it was before the criteria view took it over, restored on the way back.
+    public var savedWardContext: SavedWardContext?
+    /// The compare view: the other snapshot (index in `snapshots`), its result and scroll.
+    public var compareWith: Int?
+    public var comparison: SnapshotComparison?
+    public var compareScroll = 0
+    /// Where the programme is heading at the pace observed (filled by the controller).
+    public var projection: Projection?
+
     /// Data problems found while loading (shown as a count; listed by `kieumau validate`).
     public var problemCount: Int = 0
 
     // Navigation
     public var level: Level = .provinces
+    /// The levels to go back to, innermost last (Esc pops).
+    public var backStack: [Level] = []
     public var province: Int?          // index in map.provinces
     public var provinceSort: ProvinceSort = .name
     public var bandFilter: BandFilter = .all
@@ -101,6 +133,20 @@ public struct AppState: Sendable {
     public var map: AdminMap { dataset.map }
     public var header: SnapshotHeader { dataset.header }
 
+    /// The criterion under the cursor of the criteria view.
+    public var selectedCriterion: Int? {
+        guard let a = criteriaAnalysis, a.criteria.indices.contains(criteriaPos.cursor) else { return nil }
+        return a.criteria[criteriaPos.cursor].number
+    }
+
+    /// Recomputes the criteria view for its scope (after a snapshot change or entering the view).
+    public mutating func refreshCriteria() {
+        criteriaAnalysis = level == .criteria || backStack.contains(.criteria)
+            ? CriteriaAnalysis(dataset, province: criteriaScope.flatMap { $0 < map.provinces.count ? $0 : nil })
+            : nil
+        criteriaPos.cursor = max(0, min(criteriaPos.cursor, (criteriaAnalysis?.criteria.count ?? 1) - 1))
+    }
+
     /// The ward under the cursor of the ward list, as an index in `map.wards`.
     public var selectedWard: Int? {
         wardRows.indices.contains(wardPos.cursor) ? wardRows[wardPos.cursor] : nil
@@ -123,9 +169,10 @@ public struct AppState: Sendable {
         let oldProvince = selectedProvince
         provinceRows = ListQueries.provinceRows(summary: summary, sort: provinceSort, band: bandFilter, filter: provinceFilter)
         provincePos.cursor = ListQueries.reanchor(rows: provinceRows, item: oldProvince, cursor: provincePos.cursor)
-        if let p = province, p < map.provinces.count {
+        if province.map({ $0 < map.provinces.count }) ?? (criterionFilter != nil) {
             let oldWard = selectedWard
-            wardRows = ListQueries.wardRows(summary: summary, map: map, province: p, sort: wardSort, stage: stageFilter, filter: wardFilter)
+            wardRows = ListQueries.wardRows(summary: summary, map: map, province: province, sort: wardSort, stage: stageFilter,
+                                            filter: wardFilter, missingCriterion: criterionFilter, marks: dataset)
             wardPos.cursor = ListQueries.reanchor(rows: wardRows, item: oldWard, cursor: wardPos.cursor)
         } else {
             wardRows = []
@@ -146,4 +193,11 @@ public struct WardHistory: Hashable, Sendable {
     public var wardCode: String
     public var points: [Point]
     public init(wardCode: String, points: [Point]) { self.wardCode = wardCode; self.points = points }
+}
+
+/// The ward list's place, kept while the criteria view borrows the list.
+public struct SavedWardContext: Hashable, Sendable {
+    public var province: Int?
+    public var position: ListPosition
+    public var filter: String
 }

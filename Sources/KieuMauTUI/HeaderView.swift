@@ -7,7 +7,9 @@ enum HeaderView {
         c.fill(x: 0, y: 0, width: c.width, height: 1, with: Cell(" ", role: .header))
         var right = ""
         if h.synthetic { right = " \(s.demoBadge) " }
-        let rightWidth = TextWidth.of(right)
+        let progress = reviewProgress(state)
+        let progressWidth = progress.isEmpty ? 0 : TextWidth.of(progress) + 2
+        let rightWidth = TextWidth.of(right) + progressWidth
         var x = 1
         let avail = c.width - rightWidth - 1
         let position = s.snapshotPosition(state.snapshotIndex + 1, max(1, state.snapshots.count))
@@ -22,8 +24,27 @@ enum HeaderView {
             let used = c.put(part, x: x, y: 0, width: avail - x, role: .header, ellipsis: g.ellipsis)
             x += used + (i == 0 ? 2 : 3)
         }
+        if !progress.isEmpty {
+            c.put(progress, x: max(0, c.width - rightWidth), y: 0, width: progressWidth, role: .header, ellipsis: g.ellipsis)
+        }
         if h.synthetic {
-            c.put(right, x: max(0, c.width - rightWidth), y: 0, width: rightWidth, role: .headerBadge, ellipsis: g.ellipsis)
+            let w = TextWidth.of(right)
+            c.put(right, x: max(0, c.width - w), y: 0, width: w, role: .headerBadge, ellipsis: g.ellipsis)
+        }
+    }
+
+    /// "Nghệ An: 9 / 16 reviewed" for the list on screen, or the whole map on the province list.
+    static func reviewProgress(_ state: AppState) -> String {
+        guard state.reviewsAvailable, state.screenWidth >= 160 || (state.level != .provinces && state.screenWidth >= 80) else { return "" }
+        let s = state.strings
+        switch state.level {
+        case .wards, .detail:
+            let done = state.wardRows.filter { state.reviews[state.map.wards[$0].code]?.mark != nil }.count
+            let scope = StatusLineView.breadcrumb(state).dropLast(state.level == .detail ? 1 : 0).last ?? s.national
+            return s.reviewedCount(scope, Fmt.int(done, state.lang), Fmt.int(state.wardRows.count, state.lang))
+        default:
+            let done = state.reviews.values.filter { $0.mark != nil && state.map.wardIndex[$0.ward] != nil }.count
+            return s.reviewedCount(s.national, Fmt.int(done, state.lang), Fmt.int(state.map.wards.count, state.lang))
         }
     }
 }

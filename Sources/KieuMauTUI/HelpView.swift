@@ -4,7 +4,7 @@ import KieuMauCore
 enum HelpView {
     static func lines(_ state: AppState) -> [(String, String)] {
         let g = state.glyphs, vi = state.lang == .vi
-        var lines: [(String, String)] = Keymap.bindings.map { b in
+        var lines: [(String, String)] = Keymap.bindings.filter { !$0.en.isEmpty }.map { b in
             (g.unicode ? b.label : asciiLabel(b.label), vi ? b.vi : b.en)
         }
         lines.append(("Ctrl-L", vi ? "vẽ lại màn hình" : "repaint the screen"))

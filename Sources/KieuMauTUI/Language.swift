@@ -1,4 +1,5 @@
 import KieuMauCore
+import KieuMauReviews
 
 /// The interface language. Vietnamese for Vietnamese locales, English otherwise; `L` toggles.
 public enum Language: String, Hashable, Sendable, CaseIterable {
@@ -148,6 +149,61 @@ public struct Strings: Sendable {
     public var firstWard: String { t("Đây là phường đầu tiên", "This is the first ward") }
     public func loadFailed(_ file: String) -> String { t("Không đọc được \(file)", "Could not load \(file)") }
     public var problemsLabel: String { t("lỗi dữ liệu", "data problems") }
+    // Reviews
+    public var chooseAWard: String { t("Chọn một phường trước (⏎ vào danh sách phường)", "Choose a ward first (⏎ into a ward list)") }
+    public var noReviewStore: String { t("Không mở được kho rà soát: chỉ xem", "No review store could be opened: view only") }
+    public func reviewsReadOnly(_ why: String) -> String { t("Kho rà soát chỉ đọc: \(why)", "Review store is read-only: \(why)") }
+    public var noteCancelled: String { t("Đã huỷ ghi chú", "Note not saved") }
+    public var noteSaved: String { t("Đã lưu ghi chú", "Note saved") }
+    public func markSaved(_ mark: String) -> String { t("Đã lưu: \(mark)", "Saved: \(mark)") }
+    public func saveFailed(_ why: String) -> String { t("Không lưu được: \(why)", "Not saved: \(why)") }
+    public var wrapped: String { t("Quay lại đầu danh sách", "Wrapped to the top of the list") }
+    public func allReviewed(_ n: Int) -> String { t("Đã rà soát cả \(n) phường của danh sách", "All \(n) wards of the list are reviewed") }
+    public func reviewedCount(_ scope: String, _ done: String, _ total: String) -> String { t("\(scope): \(done) / \(total) đã rà soát", "\(scope): \(done) / \(total) reviewed") }
+    public func markName(_ m: ReviewMark?) -> String {
+        switch m {
+        case .ok?: return t("đã rà soát, đạt", "reviewed OK")
+        case .followUp?: return t("cần theo dõi", "needs follow-up")
+        case nil: return t("chưa rà soát", "not reviewed")
+        }
+    }
+    public var review: String { t("Rà soát", "Review") }
+    public var note: String { t("Ghi chú", "Note") }
+    public func previousReviewLabel(_ d: String) -> String { t("Lần rà soát trước (\(d))", "Previous review (\(d))") }
+    public var notePrompt: String { t("Ghi chú: ", "Note: ") }
+    public var noteHelp: String { t("⏎ lưu · Esc huỷ", "⏎ save · Esc cancel") }
+    public var byLabel: String { t("bởi", "by") }
+    public var reviewColumn: String { t("RS", "Rv") }
+    // Criteria view, compare view, projection, export
+    public var criteriaViewTitle: String { t("Tiêu chí cản trở phường", "What holds wards back") }
+    public func wardsMissing(_ n: Int, count: Int) -> String { t("\(count) phường thiếu tiêu chí \(n)", "\(count) wards missing criterion \(n)") }
+    public var assessedLabel: String { t("có đánh giá từng tiêu chí", "with per-criterion marks") }
+    public var metShare: String { t("đạt", "met") }
+    public var notMetShort: String { t("chưa đạt", "not met") }
+    public var unknownShort: String { t("chưa rõ", "unknown") }
+    public func unattributed(_ wards: Int, _ missing: Int) -> String { t("\(wards) phường thiếu \(missing) tiêu chí chưa công bố số hiệu", "\(wards) wards miss \(missing) criteria whose numbers are not published") }
+    public func unknownWards(_ n: Int) -> String { t("\(n) phường chưa có thông tin tiêu chí", "\(n) registered wards with no criteria information") }
+    public var compareTitle: String { t("Thay đổi", "What changed") }
+    public var noOtherSnapshot: String { t("Không có mốc nào khác để so sánh", "There is no other snapshot to compare with") }
+    public var becameModel: String { t("Trở thành kiểu mẫu", "Became model") }
+    public var fellBack: String { t("Tụt hạng", "Fell back") }
+    public var mergedIntoNonModel: String { t("Sáp nhập vào đơn vị chưa kiểu mẫu", "Merged into a unit not model") }
+    public var crossings: String { t("Tỉnh vượt ngưỡng", "Provinces crossing 30% / 50%") }
+    public var criteriaChanged: String { t("Tiêu chí mới đạt / mất", "Criteria newly met / lost") }
+    public var reportedChanged: String { t("Số liệu báo cáo thay đổi", "Reported figures that changed") }
+    public func mapChangeNote(_ id: String, split: Int) -> String { t("Qua thay đổi bản đồ (bảng chuyển đổi \(id)): phường bị chia được tính một lần, ở đơn vị mặc định (\(split) phường)", "Across the map change (crosswalk \(id)): split wards counted once, in their default target (\(split) wards)") }
+    public var nothingChanged: String { t("Không có thay đổi", "Nothing changed") }
+    public var projectionLabel: String { t("Theo tốc độ thực tế", "At the pace observed") }
+    public var willMiss2025: String { t("sẽ trượt 2025", "will miss 2025") }
+    public var willMiss2030: String { t("sẽ trượt 2030", "will miss 2030") }
+    public var onTrack: String { t("kịp", "on track") }
+    public var never: String { t("không bao giờ", "never") }
+    public var outlookShort: String { t("2025", "2025") }
+    public func exported(_ path: String, _ rows: Int) -> String { t("Đã xuất \(rows) dòng: \(path)", "Exported \(rows) rows to \(path)") }
+    public func exportFailed(_ why: String) -> String { t("Không xuất được: \(why)", "Export failed: \(why)") }
+    public func newSnapshots(_ dates: String) -> String { t("Mốc mới: \(dates)", "New snapshot: \(dates)") }
+    public func changedSnapshots(_ files: String) -> String { t("Đã cập nhật: \(files)", "Updated: \(files)") }
+    public func dataWarning(_ p: String) -> String { t("Cảnh báo dữ liệu: \(p)", "Data warning: \(p)") }
     public var onlyOneSeries: String { t("Chỉ có một chuỗi dữ liệu", "There is only one series") }
     public func seriesName(_ id: String) -> String {
         switch id {

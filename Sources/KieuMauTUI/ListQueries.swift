@@ -36,11 +36,17 @@ public enum ListQueries {
         return rows
     }
 
-    public static func wardRows(summary: ProgressSummary, map: AdminMap, province: Int, sort: WardSort,
-                                stage: StageFilter, filter: String) -> [Int] {
+    /// The wards of a province (or of the whole map when `province` is nil), optionally only those
+    /// whose criterion `missingCriterion` is marked not met.
+    public static func wardRows(summary: ProgressSummary, map: AdminMap, province: Int?, sort: WardSort,
+                                stage: StageFilter, filter: String, missingCriterion: Int? = nil, marks: Dataset? = nil) -> [Int] {
         let query = SearchFolding.fold(filter).trimmingCharacters()
         var rows: [Int] = []
-        for wi in map.wardRanges[province] {
+        let range = province.map { map.wardRanges[$0] } ?? map.wards.indices
+        for wi in range {
+            if let n = missingCriterion {
+                guard let row = marks?.row(ofWardAt: wi), row.marks.status(of: n) == .notMet else { continue }
+            }
             let w = summary.wards[wi]
             switch stage {
             case .all: break

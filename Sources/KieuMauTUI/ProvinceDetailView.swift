@@ -17,6 +17,9 @@ enum ProvinceDetailView {
         lines.add("\(s.paceNeeded2025): \(Fmt.pace(sum.paceNeeded2025(province: p), s))", .muted)
         lines.add("\(s.paceNeeded2030): \(Fmt.pace(sum.paceNeeded2030(province: p), s))", .muted)
         lines.add("\(s.paceObserved): \(Fmt.observed(observed, s))", .muted)
+        if let sp = ProjectionText.scope(state, province: p) {
+            lines.add(ProjectionText.line(sp, state), sp.outlook2025.misses || sp.outlook2030.misses ? .warning : .normal)
+        }
         let histogram = t.byCriteriaMet.enumerated().filter { $0.element > 0 }.reversed()
         if !histogram.isEmpty {
             lines.blank()

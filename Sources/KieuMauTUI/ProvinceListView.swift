@@ -4,11 +4,12 @@ import KieuMauCore
 /// the share, the band as a symbol (and colour), and units still needed for 30%.
 enum ProvinceListView {
     struct Columns {
-        var name: Int, units: Int, reg: Int, model: Int, bar: Int, pct: Int, band: Int, need: Int
-        init(width: Int) {
+        var name: Int, units: Int, reg: Int, model: Int, bar: Int, pct: Int, band: Int, need: Int, outlook: Int
+        init(width: Int, projection: Bool) {
             units = 6; model = 6; pct = 7; band = 2; need = 5
+            outlook = projection && width >= 60 ? 5 : 0
             reg = width >= 64 ? 5 : 0
-            let fixed = 2 + units + reg + model + pct + band + need
+            let fixed = 2 + units + reg + model + pct + band + need + outlook
             bar = width >= 70 ? min(30, max(10, (width - fixed) / 3)) : 0
             name = max(8, width - fixed - bar - (bar > 0 ? 1 : 0))
         }
@@ -16,7 +17,7 @@ enum ProvinceListView {
 
     static func draw(_ c: inout Canvas, state: AppState, x: Int, y: Int, width: Int, height: Int, focused: Bool) {
         let s = state.strings, g = state.glyphs, l = state.lang
-        let cols = Columns(width: width)
+        let cols = Columns(width: width, projection: ProjectionText.scope(state, province: nil) != nil)
         // Column headings.
         var hx = x + 2
         func heading(_ text: String, _ w: Int, right: Bool = false) {
@@ -41,6 +42,7 @@ enum ProvinceListView {
         heading(s.share, cols.pct, right: true)
         heading("", cols.band)
         heading(s.need30, cols.need, right: true)
+        heading(s.outlookShort, cols.outlook, right: true)
 
         let rows = state.provinceRows
         let visible = max(0, height - 1)
@@ -73,6 +75,11 @@ enum ProvinceListView {
             c.put(" " + symbol, x: rx, y: ry, width: cols.band, role: bandRole(t.band)); rx += cols.band
             let need = t.needed(percent: Targets.floorPercent)
             c.put(TextWidth.fit(need == 0 ? "–" : Fmt.int(need, l), cols.need, right: true), x: rx, y: ry, width: cols.need)
+            rx += cols.need
+            if cols.outlook > 0, let sp = ProjectionText.scope(state, province: p.index) {
+                let (sym, role) = ProjectionText.symbol(sp.outlook2025, g)
+                c.put(TextWidth.fit(sym, cols.outlook - 1, right: true), x: rx, y: ry, width: cols.outlook, role: role)
+            }
             if selected { c.paint(x: x, y: ry, width: width, role: focused ? .selection : .selectionDim) }
         }
     }

@@ -1,7 +1,9 @@
 import KieuMauCore
+import KieuMauReviews
 
-/// Applies actions to the state. Pure: no I/O, no terminal; snapshot loading happens in the
-/// controller, which then calls `replaceSnapshot`.
+/// Applies actions to the state. Pure: no I/O, no terminal. What needs loading or writing
+/// (snapshot steps, series, marks, notes, the comparison, exports) is done by the controller,
+/// which then calls back into the state (`replaceSnapshot`, `setReview`, …).
 extension AppState {
     public var layout: Layout { Layout(width: screenWidth, height: screenHeight) }
 
@@ -18,6 +20,10 @@ extension AppState {
             applyInHelp(action)
             return
         }
+        if noteEditor != nil, case .editor(let e) = action {
+            applyInEditor(e)
+            return
+        }
         switch action {
         case .moveUp: move(by: -1)
         case .moveDown: move(by: 1)
@@ -28,7 +34,8 @@ extension AppState {
         case .drillIn: drillIn()
         case .back: back()
         case .startFilter:
-            if level == .detail { level = .wards }
+            guard level != .criteria, level != .compare else { return }
+            if level == .detail { popLevel() }
             editingFilter = true
         case .filterInput(let c):
             guard editingFilter else { return }
@@ -43,24 +50,38 @@ extension AppState {
             editingFilter = false
         case .nextWard: stepWard(forward: true)
         case .previousWard: stepWard(forward: false)
-        case .previousSnapshot, .nextSnapshot, .cycleSeries:
-            break  // handled by the controller, which loads the snapshot
+        case .nextUnreviewed: nextUnreviewed()
+        case .previousSnapshot, .nextSnapshot, .cycleSeries, .markOK, .markFollowUp, .compareView,
+             .compareOlder, .compareNewer, .exportCSV, .exportJSON, .editor:
+            break  // carried out by the controller, which loads or writes first
+        case .editNote:
+            guard let w = reviewTarget else { notice = strings.chooseAWard; return }
+            guard reviewsAvailable else { notice = strings.noReviewStore; return }
+            if let reason = reviewsReadOnly { notice = strings.reviewsReadOnly(reason); return }
+            noteEditor = LineEditor(text: reviews[map.wards[w].code]?.note ?? "", wardCode: map.wards[w].code)
+        case .criteriaView: openCriteria()
         case .cycleSort:
-            if level == .provinces {
+            switch level {
+            case .provinces:
                 provinceSort = provinceSort.next
                 notice = "\(strings.sortLabel): \(strings.sortName(provinceSort))"
-            } else {
+            case .wards, .detail:
                 wardSort = wardSort.next
                 notice = "\(strings.sortLabel): \(strings.wardSortName(wardSort))"
+            case .criteria, .compare:
+                return
             }
             refreshRows()
         case .cycleFilter:
-            if level == .provinces {
+            switch level {
+            case .provinces:
                 bandFilter = bandFilter.next
                 notice = "\(strings.filterLabel): \(strings.bandFilterName(bandFilter))"
-            } else {
+            case .wards, .detail:
                 stageFilter = stageFilter.next
                 notice = "\(strings.filterLabel): \(strings.stageFilterName(stageFilter))"
+            case .criteria, .compare:
+                return
             }
             refreshRows()
         case .cycleTheme:
@@ -101,28 +122,105 @@ extension AppState {
         }
     }
 
+    /// Typing in the note editor; accepting is the controller's (it saves), cancelling is ours.
+    private mutating func applyInEditor(_ e: EditorAction) {
+        guard var ed = noteEditor else { return }
+        switch e {
+        case .insert(let c):
+            // Control characters and escape sequences never reach the note.
+            for ch in DisplaySafe.clean(String(c)) { ed.insert(ch) }
+        case .backspace: ed.backspace()
+        case .delete: ed.deleteForward()
+        case .left: ed.move(by: -1)
+        case .right: ed.move(by: 1)
+        case .home: ed.home()
+        case .end: ed.end()
+        case .cancel:
+            noteEditor = nil
+            notice = strings.noteCancelled
+            return
+        case .accept:
+            break
+        }
+        noteEditor = ed
+    }
+
+    // MARK: levels
+
+    private mutating func push(_ next: Level) {
+        backStack.append(level)
+        level = next
+    }
+
+    /// Back to the level below; the list there keeps its cursor, so the user lands where they were.
+    private mutating func popLevel() {
+        let leaving = level
+        level = backStack.popLast() ?? .provinces
+        switch (leaving, level) {
+        case (.wards, .provinces):
+            if let p = province, let i = provinceRows.firstIndex(of: p) { provincePos.cursor = i }
+        case (.wards, .criteria):
+            restoreWardContext()
+        case (.criteria, _):
+            criteriaAnalysis = nil
+            restoreWardContext()
+        case (.compare, _):
+            comparison = nil
+        default:
+            break
+        }
+    }
+
+    /// The ward list the criteria view borrowed, as it was.
+    private mutating func restoreWardContext() {
+        criterionFilter = nil
+        if let saved = savedWardContext, level != .criteria {
+            province = saved.province
+            wardFilter = saved.filter
+            refreshRows()
+            wardPos = saved.position
+            savedWardContext = nil
+        } else if level == .criteria {
+            refreshRows()
+        }
+    }
+
     // MARK: moving
 
-    private var currentCount: Int { level == .provinces ? provinceRows.count : wardRows.count }
+    private var currentCount: Int {
+        switch level {
+        case .provinces: return provinceRows.count
+        case .wards, .detail: return wardRows.count
+        case .criteria: return criteriaAnalysis?.criteria.count ?? 0
+        case .compare: return 0
+        }
+    }
 
     private mutating func move(by delta: Int) {
-        if level == .detail {
+        switch level {
+        case .detail:
             // The detail has focus (on wide screens the list stays visible on the left): arrows scroll it.
             detailScroll = max(0, min(maxDetailScroll, detailScroll + delta))
-            return
+        case .compare:
+            compareScroll = max(0, min(CompareView.maxScroll(self), compareScroll + delta))
+        case .provinces:
+            move(to: provincePos.cursor + delta)
+        case .wards:
+            move(to: wardPos.cursor + delta)
+        case .criteria:
+            move(to: criteriaPos.cursor + delta)
         }
-        let target = (level == .provinces ? provincePos.cursor : wardPos.cursor) + delta
-        move(to: target)
     }
 
     private mutating func move(to index: Int) {
-        if level == .detail {
-            detailScroll = index == 0 ? 0 : maxDetailScroll
-            return
+        let i = max(0, min(currentCount - 1, index))
+        switch level {
+        case .detail: detailScroll = index == 0 ? 0 : maxDetailScroll
+        case .compare: compareScroll = index == 0 ? 0 : CompareView.maxScroll(self)
+        case .provinces: provincePos.cursor = i
+        case .wards: wardPos.cursor = i; detailScroll = 0
+        case .criteria: criteriaPos.cursor = i
         }
-        let n = currentCount
-        let i = max(0, min(n - 1, index))
-        if level == .provinces { provincePos.cursor = max(0, i) } else { wardPos.cursor = max(0, i); detailScroll = 0 }
     }
 
     /// How far the ward detail can scroll: its lines less the rows it has on screen.
@@ -131,7 +229,7 @@ extension AppState {
         return max(0, WardDetailView.lineCount(self, ward: w) - layout.bodyHeight)
     }
 
-    private mutating func keepCursorsVisible() {
+    mutating func keepCursorsVisible() {
         let rows = layout.listVisibleRows
         func clamp(_ p: inout ListPosition, count: Int) {
             p.cursor = max(0, min(p.cursor, count - 1))
@@ -141,6 +239,7 @@ extension AppState {
         }
         clamp(&provincePos, count: provinceRows.count)
         clamp(&wardPos, count: wardRows.count)
+        clamp(&criteriaPos, count: criteriaAnalysis?.criteria.count ?? 0)
     }
 
     // MARK: drill-down
@@ -152,30 +251,41 @@ extension AppState {
             enterProvince(p, atEnd: false, keepPlace: true)
         case .wards:
             guard selectedWard != nil else { return }
-            level = .detail
+            push(.detail)
             detailScroll = 0
-        case .detail:
+        case .criteria:
+            guard let n = selectedCriterion else { return }
+            savedWardContext = savedWardContext ?? SavedWardContext(province: province, position: wardPos, filter: wardFilter)
+            province = criteriaScope
+            criterionFilter = n
+            wardFilter = ""
+            wardPos = ListPosition()
+            refreshRows()
+            push(.wards)
+            notice = strings.wardsMissing(n, count: wardRows.count)
+        case .detail, .compare:
             break
         }
     }
 
     private mutating func enterProvince(_ p: Int, atEnd: Bool, keepPlace: Bool) {
-        if province != p || !keepPlace {
+        if province != p || !keepPlace || criterionFilter != nil {
             province = p
+            criterionFilter = nil
             wardFilter = ""
             wardPos = ListPosition()
             refreshRows()
             if atEnd { wardPos.cursor = max(0, wardRows.count - 1) }
         }
-        level = .wards
+        if level == .provinces { push(.wards) }
         editingFilter = false
     }
 
     /// Esc and friends: out of the detail first (back to the list as it was, filter and all); in a
     /// list, clear the typed filter, then the band / stage filter, then go up a level.
     private mutating func back() {
-        if level == .detail && !editingFilter {
-            level = .wards
+        if (level == .detail || level == .compare || level == .criteria) && !editingFilter {
+            popLevel()
             return
         }
         if editingFilter || !currentFilter.isEmpty {
@@ -189,15 +299,7 @@ extension AppState {
         if level == .wards && stageFilter != .all {
             stageFilter = .all; refreshRows(); return
         }
-        switch level {
-        case .detail:
-            level = .wards
-        case .wards:
-            level = .provinces
-            if let p = province, let i = provinceRows.firstIndex(of: p) { provincePos.cursor = i }
-        case .provinces:
-            break
-        }
+        if level != .provinces { popLevel() }
     }
 
     // MARK: filter
@@ -207,6 +309,29 @@ extension AppState {
     private mutating func setFilter(_ f: String) {
         if level == .provinces { provinceFilter = f } else { wardFilter = f }
         refreshRows()
+    }
+
+    // MARK: the question views
+
+    /// What holds wards back, for the province on screen or the nation.
+    private mutating func openCriteria() {
+        guard level != .criteria else { return }
+        if level == .compare { popLevel() }
+        criteriaScope = level == .provinces ? nil : province
+        if level != .provinces {
+            savedWardContext = SavedWardContext(province: province, position: wardPos, filter: wardFilter)
+        }
+        push(.criteria)
+        criteriaPos = ListPosition()
+        refreshCriteria()
+    }
+
+    /// Opens the compare view against snapshot `other` with its result (the controller computes it).
+    public mutating func showComparison(_ result: SnapshotComparison?, with other: Int) {
+        compareWith = other
+        comparison = result
+        compareScroll = 0
+        if level != .compare { push(.compare) }
     }
 
     // MARK: reviewer stepping
@@ -219,16 +344,21 @@ extension AppState {
             enterProvince(p, atEnd: !forward, keepPlace: false)
             return
         }
+        guard level == .wards || level == .detail else { return }
         let next = wardPos.cursor + (forward ? 1 : -1)
         if wardRows.indices.contains(next) {
             wardPos.cursor = next
             detailScroll = 0
             return
         }
+        // A list of one criterion's wards spans provinces already: it simply ends.
+        guard criterionFilter == nil else {
+            notice = forward ? strings.lastWard : strings.firstWard
+            return
+        }
         // Cross into the neighbouring province (in the order of the province list) that has wards.
         let order = provinceRows.contains(province ?? -1) ? provinceRows : Array(map.provinces.indices)
         guard let current = province, var i = order.firstIndex(of: current) else { return }
-        let keepLevel = level
         while true {
             i += forward ? 1 : -1
             guard order.indices.contains(i) else {
@@ -239,7 +369,6 @@ extension AppState {
             let rows = ListQueries.wardRows(summary: summary, map: map, province: candidate, sort: wardSort, stage: stageFilter, filter: "")
             if !rows.isEmpty {
                 enterProvince(candidate, atEnd: !forward, keepPlace: false)
-                level = keepLevel
                 if let pi = provinceRows.firstIndex(of: candidate) { provincePos.cursor = pi }
                 notice = "\(glyphs.arrow) \(DisplaySafe.clean(map.provinces[candidate].name))"
                 detailScroll = 0
@@ -248,43 +377,91 @@ extension AppState {
         }
     }
 
+    /// The ward a mark or note applies to: the one under the cursor of the ward list or in the detail.
+    public var reviewTarget: Int? {
+        level == .wards || level == .detail ? selectedWard : nil
+    }
+
+    /// `u`: the next ward of the current list after the cursor that has no mark yet.
+    private mutating func nextUnreviewed() {
+        guard level == .wards || level == .detail, !wardRows.isEmpty else { notice = strings.chooseAWard; return }
+        let n = wardRows.count
+        for step in 1...n {
+            let i = (wardPos.cursor + step) % n
+            if reviews[map.wards[wardRows[i]].code]?.mark == nil {
+                let wrapped = wardPos.cursor + step >= n
+                wardPos.cursor = i
+                detailScroll = 0
+                if wrapped { notice = strings.wrapped }
+                return
+            }
+        }
+        notice = strings.allReviewed(n)
+    }
+
+    /// A review the controller saved: it shows now because it is stored.
+    public mutating func setReview(_ review: Review) {
+        reviews[review.ward] = review
+    }
+
     // MARK: mouse
 
     /// Moves the cursor to the list row at (x, y); true when a row was hit.
     @discardableResult
     private mutating func select(x: Int, y: Int) -> Bool {
         let l = layout
-        if l.wide && x >= l.detailLeft { return false }
-        if level == .detail && !l.wide { return false }
-        let scroll = level == .provinces ? provincePos.scroll : wardPos.scroll
+        if l.wide && x >= l.detailLeft && level != .criteria { return false }
+        if (level == .detail && !l.wide) || level == .compare { return false }
+        let scroll: Int
+        switch level {
+        case .provinces: scroll = provincePos.scroll
+        case .criteria: scroll = criteriaPos.scroll
+        default: scroll = wardPos.scroll
+        }
         guard let item = l.listItem(atY: y, scroll: scroll), item < currentCountForList else { return false }
-        if level == .provinces { provincePos.cursor = item } else {
+        switch level {
+        case .provinces: provincePos.cursor = item
+        case .criteria: criteriaPos.cursor = item
+        default:
             wardPos.cursor = item
             if level == .detail { detailScroll = 0 }
         }
         return true
     }
 
-    private var currentCountForList: Int { level == .provinces ? provinceRows.count : wardRows.count }
+    private var currentCountForList: Int {
+        switch level {
+        case .provinces: return provinceRows.count
+        case .criteria: return criteriaAnalysis?.criteria.count ?? 0
+        default: return wardRows.count
+        }
+    }
 
     // MARK: snapshots
 
     /// Shows another snapshot of the series, keeping the same province and ward when they exist on
-    /// its map, and saying so when they do not.
+    /// its map (or where the crosswalk says they went), and saying so when they do not.
     public mutating func replaceSnapshot(index: Int, dataset data: Dataset, previous: ProgressSummary?,
                                          translatedPlace: (province: String?, ward: String?)? = nil) {
         let oldMap = map
         let oldProvinceCode = province.map { oldMap.provinces[$0].code }
         let oldWardCode = selectedWard.map { oldMap.wards[$0].code }
         let oldCursorProvinceCode = selectedProvince.map { oldMap.provinces[$0].code }
+        let oldCriteriaScopeCode = criteriaScope.map { oldMap.provinces[$0].code }
         // Across a map change the crosswalk says where the place went; otherwise codes carry over.
         let provinceCode = translatedPlace.map { $0.province } ?? oldProvinceCode
         let wardCode = translatedPlace.map { $0.ward } ?? oldWardCode
         let cursorProvinceCode = translatedPlace.map { $0.province } ?? oldCursorProvinceCode
         snapshotIndex = index
         setDataset(data, previous: previous)
+        reviews = [:]
+        previousReview = nil
+        comparison = nil
         province = oldProvinceCode == nil ? nil : provinceCode.flatMap { map.provinceIndex[$0] }
+        criteriaScope = oldCriteriaScopeCode.flatMap { map.provinceIndex[$0] }
+        if criterionFilter.map({ $0 > data.criteria.count }) == true { criterionFilter = nil }
         refreshRows()
+        refreshCriteria()
         if let code = cursorProvinceCode, let pi = map.provinceIndex[code], let row = provinceRows.firstIndex(of: pi) {
             provincePos.cursor = row
         }
@@ -292,12 +469,13 @@ extension AppState {
         if let oldProvinceCode, province == nil {
             missing.append(oldMap.province(oldProvinceCode)?.name ?? oldProvinceCode)
             level = .provinces
+            backStack = []
         } else if let oldWardCode {
             if let wardCode, let wi = map.wardIndex[wardCode], let row = wardRows.firstIndex(of: wi) {
                 wardPos.cursor = row
             } else {
                 missing.append(oldMap.ward(oldWardCode)?.name ?? oldWardCode)
-                if level == .detail { level = .wards }
+                if level == .detail { popLevel() }
             }
         }
         if !missing.isEmpty {

@@ -26,6 +26,7 @@ public enum Render {
     static func drawListState(_ c: inout Canvas, state: AppState, y: Int) {
         let s = state.strings
         var parts: [String]
+        if state.level == .criteria || state.level == .compare { return }
         if state.level == .provinces {
             parts = ["\(s.sortLabel): \(s.sortName(state.provinceSort))"]
             if state.bandFilter != .all { parts.append("\(s.filterLabel): \(s.bandFilterName(state.bandFilter))") }
@@ -34,8 +35,10 @@ public enum Render {
             parts = ["\(s.sortLabel): \(s.wardSortName(state.wardSort))"]
             if state.stageFilter != .all { parts.append("\(s.filterLabel): \(s.stageFilterName(state.stageFilter))") }
             if !state.wardFilter.isEmpty { parts.append("/\(state.wardFilter)") }
+            if let n = state.criterionFilter { parts.append(s.wardsMissing(n, count: state.wardRows.count)) }
         }
-        let filtered = state.bandFilter != .all && state.level == .provinces || state.stageFilter != .all && state.level != .provinces
+        let filtered = state.bandFilter != .all && state.level == .provinces
+            || (state.stageFilter != .all || state.criterionFilter != nil) && state.level != .provinces
         c.put(" " + parts.joined(separator: " · ") + " ", x: 2, y: y, width: c.width - 4, role: filtered ? .warning : .muted,
               ellipsis: state.glyphs.ellipsis)
     }
@@ -61,6 +64,10 @@ public enum Render {
                 WardDetailView.draw(&c, state: state, ward: w, x: layout.detailLeft + 1, y: top,
                                     width: layout.detailWidth - 1, height: h, focused: state.level == .detail)
             }
+        case (.criteria, _):
+            CriteriaView.draw(&c, state: state, x: 0, y: top, width: layout.width, height: h)
+        case (.compare, _):
+            CompareView.draw(&c, state: state, x: 1, y: top, width: layout.width - 2, height: h)
         case (.detail, false):
             if let w = state.selectedWard {
                 WardDetailView.draw(&c, state: state, ward: w, x: 1, y: top, width: layout.width - 2, height: h, focused: true)

@@ -8,6 +8,18 @@ enum StatusLineView {
         c.fill(x: 0, y: y, width: c.width, height: 1, with: Cell(" ", role: .statusLine))
         let crumbs = breadcrumb(state).joined(separator: g.breadcrumb)
         var x = 1
+        if let ed = state.noteEditor {
+            // The note being typed, with its cursor; the end stays visible as it grows.
+            let help = "  " + s.noteHelp
+            let room = max(8, c.width - 2 - TextWidth.of(s.notePrompt) - TextWidth.of(help))
+            let before = String(ed.text.prefix(ed.cursor)), after = String(ed.text.dropFirst(ed.cursor))
+            var shown = before + "▏" + after
+            if TextWidth.of(shown) > room { shown = g.ellipsis + tail(before + "▏", width: room - 1) }
+            x += c.put(s.notePrompt, x: x, y: y, role: .statusKey)
+            x += c.put(shown, x: x, y: y, width: room, role: .filter, ellipsis: g.ellipsis)
+            c.put(help, x: x, y: y, width: c.width - x - 1, role: .statusLine, ellipsis: g.ellipsis)
+            return
+        }
         if state.editingFilter || !currentFilter(state).isEmpty {
             x += c.put(crumbs, x: x, y: y, width: c.width / 3, role: .statusLine, ellipsis: g.ellipsis) + 2
             let count = state.level == .provinces ? state.provinceRows.count : state.wardRows.count
@@ -60,9 +72,27 @@ enum StatusLineView {
     }
 
     static func breadcrumb(_ state: AppState) -> [String] {
-        var parts = [state.strings.national]
-        if state.level != .provinces, let p = state.province { parts.append(shortName(state.map.provinces[p].name)) }
-        if state.level == .detail, let w = state.selectedWard { parts.append(state.map.wards[w].name) }
+        let s = state.strings
+        var parts = [s.national]
+        let levels = state.backStack + [state.level]
+        for (i, level) in levels.enumerated() {
+            switch level {
+            case .provinces:
+                break
+            case .criteria:
+                if i == 0 || levels[..<i].allSatisfy({ $0 == .provinces }), let p = state.criteriaScope {
+                    parts.append(shortName(state.map.provinces[p].name))
+                }
+                parts.append(s.criteriaHeading)
+            case .compare:
+                parts.append(s.compareTitle)
+            case .wards:
+                if let n = state.criterionFilter { parts.append(s.criterionFallbackName(n)) }
+                else if let p = state.province { parts.append(shortName(state.map.provinces[p].name)) }
+            case .detail:
+                if let w = state.selectedWard { parts.append(state.map.wards[w].name) }
+            }
+        }
         return parts
     }
 
@@ -79,15 +109,24 @@ enum StatusLineView {
         switch state.level {
         case .detail:
             hints += [("↑↓", vi ? "cuộn" : "scroll"), ("n/p", vi ? "phường" : "ward"), ("Esc", vi ? "lại" : "back"),
+                      ("o/x", vi ? "đánh dấu" : "mark"), ("a", vi ? "ghi chú" : "note"), ("u", vi ? "chưa rà soát" : "unreviewed"),
                       ("</>", vi ? "mốc" : "snapshot")]
         case .wards:
             hints += [("↑↓", vi ? "chọn" : "move"), ("⏎", vi ? "mở" : "open"), ("Esc", vi ? "lại" : "back"),
-                      ("n/p", vi ? "phường" : "ward"), ("/", vi ? "lọc" : "filter"), ("</>", vi ? "mốc" : "snapshot"),
+                      ("n/p", vi ? "phường" : "ward"), ("o/x", vi ? "đánh dấu" : "mark"), ("a", vi ? "ghi chú" : "note"),
+                      ("u", vi ? "chưa rà soát" : "unreviewed"), ("/", vi ? "lọc" : "filter"), ("</>", vi ? "mốc" : "snapshot"),
                       ("s", vi ? "xếp" : "sort"), ("f", vi ? "giai đoạn" : "stage")]
+        case .criteria:
+            hints += [("↑↓", vi ? "chọn" : "move"), ("⏎", vi ? "các phường thiếu" : "wards missing it"), ("Esc", vi ? "lại" : "back"),
+                      ("e", vi ? "xuất" : "export")]
+        case .compare:
+            hints += [("↑↓", vi ? "cuộn" : "scroll"), ("[ ]", vi ? "mốc khác" : "other snapshot"), ("Esc", vi ? "lại" : "back"),
+                      ("e", vi ? "xuất" : "export")]
         case .provinces:
             hints += [("↑↓", vi ? "chọn" : "move"), ("⏎", vi ? "mở" : "open"), ("/", vi ? "lọc" : "filter"),
+                      ("c", vi ? "tiêu chí" : "criteria"), ("d", vi ? "so sánh" : "compare"),
                       ("</>", vi ? "mốc" : "snapshot"), ("D", vi ? "chuỗi" : "series"), ("s", vi ? "xếp" : "sort"),
-                      ("f", vi ? "mức" : "band")]
+                      ("f", vi ? "mức" : "band"), ("e", vi ? "xuất" : "export")]
         }
         hints += [("t", vi ? "màu" : "theme"), ("L", "EN/VI")]
         if !state.glyphs.unicode {

@@ -48,7 +48,8 @@ enum SummaryView {
         }
         drawReconciliation(&c, state: state, y: top + 3, reported: sum.nationalReported,
                            discrepancies: sum.nationalDiscrepancies, conflicts: sum.nationalConflicts,
-                           fallback: "\(s.paceNeeded2030): \(Fmt.pace(sum.paceNeeded2030, s))")
+                           fallback: ProjectionText.scope(state, province: nil).map { ProjectionText.line($0, state) }
+                               ?? "\(s.paceNeeded2030): \(Fmt.pace(sum.paceNeeded2030, s))")
     }
 
     static func drawProvince(_ c: inout Canvas, state: AppState, province p: Int, top: Int, compact: Bool) {
@@ -67,7 +68,9 @@ enum SummaryView {
             + "\(s.paceNeeded2025): \(Fmt.pace(sum.paceNeeded2025(province: p), s))   \(s.paceObserved): \(Fmt.observed(observed, s))"
         c.put(line, x: 1, y: top + 2, width: c.width - 2, role: t.units == 0 ? .muted : bandRole(t.band), ellipsis: g.ellipsis)
         drawReconciliation(&c, state: state, y: top + 3, reported: pp.reported, discrepancies: pp.discrepancies,
-                           conflicts: pp.conflicts, fallback: "\(s.paceNeeded2030): \(Fmt.pace(sum.paceNeeded2030(province: p), s))")
+                           conflicts: pp.conflicts,
+                           fallback: ProjectionText.scope(state, province: p).map { ProjectionText.line($0, state) }
+                               ?? "\(s.paceNeeded2030): \(Fmt.pace(sum.paceNeeded2030(province: p), s))")
     }
 
     static func drawShareBar(_ c: inout Canvas, state: AppState, y: Int, tally t: Tally) {

@@ -1,4 +1,5 @@
 import KieuMauCore
+import KieuMauReviews
 
 /// One ward in full: stage, a bar of criteria met, one row per criterion (grouped and named when
 /// the criteria file knows groups and names), its history across snapshots, sources and notes.
@@ -39,6 +40,7 @@ enum WardDetailView {
                 Bars.criteria(&canvas, x: bx, y: by, width: bw, met: met, notMet: wp.missing.count, total: total, glyphs: g)
             }
         }
+        reviewLines(&lines, state: state, wardCode: ward.code)
         lines.blank()
 
         let marks = row?.marks ?? .unknown
@@ -96,6 +98,24 @@ enum WardDetailView {
                     lines.add("[\(id)]", .muted)
                 }
             }
+        }
+    }
+
+    /// The review of this snapshot (mark, note, who and when), or the previous one as such.
+    static func reviewLines(_ lines: inout DetailLines, state: AppState, wardCode: String) {
+        let s = state.strings, g = state.glyphs
+        guard state.reviewsAvailable else { return }
+        if let r = state.reviews[wardCode], !r.isEmpty {
+            let (sym, role) = WardListView.reviewSymbol(r, g)
+            let when = r.updatedAt.map { " · " + $0.iso.prefix(16).replacingOccurrences(of: "T", with: " ") } ?? ""
+            lines.add([("\(s.review): ", .muted), ("\(sym) \(s.markName(r.mark))", role), ("  \(s.byLabel) \(r.reviewer)\(when)", .muted)])
+            if !r.note.isEmpty { lines.add([("\(s.note): ", .muted), (r.note, .normal)]) }
+        } else if let p = state.previousReview, p.ward == wardCode {
+            let (sym, _) = WardListView.reviewSymbol(p, g)
+            lines.add([("\(s.previousReviewLabel(p.snapshot.iso)): ", .muted), ("\(sym) \(s.markName(p.mark)) \(s.byLabel) \(p.reviewer)", .muted)])
+            if !p.note.isEmpty { lines.add([("\(s.note): ", .muted), (p.note, .muted)]) }
+        } else {
+            lines.add([("\(s.review): ", .muted), (s.markName(nil), .muted)])
         }
     }
 

@@ -1,4 +1,5 @@
 import KieuMauCore
+import KieuMauReviews
 
 /// A row per ward of the province: name, district, stage, a criteria bar with "21/22", and the
 /// numbers of the criteria not met.
@@ -9,7 +10,7 @@ enum WardListView {
             met = 6
             stage = width >= 70 ? 19 : 2
             bar = width >= 90 ? 12 : (width >= 70 ? 8 : 0)
-            let rest = width - 2 - met - stage - bar - (bar > 0 ? 1 : 0)
+            let rest = width - 4 - met - stage - bar - (bar > 0 ? 1 : 0)
             district = hasDistricts && width >= 90 ? max(10, rest / 4) : 0
             missing = max(6, rest / 4)
             name = max(8, rest - district - missing)
@@ -20,7 +21,7 @@ enum WardListView {
         let s = state.strings, g = state.glyphs
         let map = state.map, sum = state.summary
         let cols = Columns(width: width, hasDistricts: map.hasDistricts)
-        var hx = x + 2
+        var hx = x + 4
         func heading(_ text: String, _ w: Int) {
             guard w > 0 else { return }
             c.put(TextWidth.fit(text, w, ellipsis: g.ellipsis), x: hx, y: y, width: w, role: .title)
@@ -48,6 +49,10 @@ enum WardListView {
             let selected = idx == state.wardPos.cursor
             var rx = x
             c.put(selected ? g.cursor : " ", x: rx, y: ry, role: .emphasis); rx += 2
+            // The review mark of this snapshot: ✓ reviewed OK, ! needs follow-up, ✎ a note only.
+            let review = state.reviews[ward.code]
+            let (markText, markRole) = reviewSymbol(review, g)
+            c.put(markText, x: rx, y: ry, width: 1, role: markRole); rx += 2
             c.put(ward.name, x: rx, y: ry, width: cols.name - 1, ellipsis: g.ellipsis); rx += cols.name
             if cols.district > 0 {
                 c.put(map.district(ward.districtCode)?.name ?? "", x: rx, y: ry, width: cols.district - 1, role: .muted, ellipsis: g.ellipsis)
@@ -68,6 +73,14 @@ enum WardListView {
                 c.put(wp.missing.map(String.init).joined(separator: ","), x: rx, y: ry, width: cols.missing, role: .barNotMet, ellipsis: g.ellipsis)
             }
             if selected { c.paint(x: x, y: ry, width: width, role: focused ? .selection : .selectionDim) }
+        }
+    }
+
+    static func reviewSymbol(_ r: Review?, _ g: Glyphs) -> (String, StyleRole) {
+        switch r?.mark {
+        case .ok?: return (g.unicode ? "✓" : "v", .bandAbove)
+        case .followUp?: return ("!", .warning)
+        case nil: return (r.map { $0.note.isEmpty } == false ? (g.unicode ? "✎" : "n") : " ", .muted)
         }
     }
 

@@ -16,6 +16,12 @@ struct DashboardCommand: ParsableCommand {
     @Option(name: .long, help: "Interface language: vi or en (else from LC_ALL / LANG).")
     var lang: String?
 
+    @Option(name: .long, help: ArgumentHelp("The review store (default: $XDG_DATA_HOME/kieumau/reviews.sqlite).", valueName: "path"))
+    var reviews: String?
+
+    @Option(name: .long, help: "Your name on marks and notes (default: $USER).")
+    var reviewer: String?
+
     @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse (keeps the terminal's own text selection).")
     var noMouse = false
 
@@ -68,8 +74,13 @@ struct DashboardCommand: ParsableCommand {
         } else if !catalog.problems.isEmpty {
             state.notice = "\(catalog.problems.count) \(state.strings.problemsLabel): kieumau validate"
         }
-        let controller = AppController(state: state, themes: themes, source: source)
-        var app = DashboardApp(controller: controller)
+        let (backend, reviewProblem) = StoreReviewBackend.open(flag: reviews, reviewer: reviewer, environment: environment)
+        if let reviewProblem {
+            printError("kieumau: reviews: \(reviewProblem)")
+            state.notice = (backend == nil ? state.strings.noReviewStore : state.strings.reviewsReadOnly(reviewProblem))
+        }
+        let controller = AppController(state: state, themes: themes, source: source, reviews: backend)
+        var app = DashboardApp(controller: controller, watcher: DirectoryWatcher(directory: catalog.directory))
         let exit: LoopExit
         do {
             exit = try MainLoop.run(app: &app, options: terminalOptions, exitAfterFirstFrame: exitAfterFirstFrame)

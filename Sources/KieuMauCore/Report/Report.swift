@@ -273,7 +273,7 @@ public struct Report {
          String(t.needed(percent: 30)), String(t.needed(percent: 50)), String(t.needed(percent: 100))]
     }
 
-    static func csvField(_ s: String) -> String {
+    public static func csvField(_ s: String) -> String {
         // Quote when needed; a leading = + - @ is prefixed so spreadsheets do not run it as a formula.
         var v = s
         if let f = v.first, "=+-@".contains(f), Int(v) == nil { v = "'" + v }

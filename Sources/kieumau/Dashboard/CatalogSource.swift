@@ -5,7 +5,7 @@ import KieuMauTUI
 /// each map decoded once.
 final class CatalogSource: SnapshotSource {
     private var loader: DatasetLoader
-    let catalog: Catalog
+    private(set) var catalog: Catalog
 
     init(catalog: Catalog) {
         self.catalog = catalog
@@ -20,6 +20,15 @@ final class CatalogSource: SnapshotSource {
     }
 
     var seriesNames: [String] { catalog.series() }
+
+    /// Scans the directory again (live reload); returns the problems that are new.
+    func reload() -> [Problem] {
+        let old = Set(catalog.problems.map(\.description))
+        catalog = Catalog.scan(directory: catalog.directory, today: catalog.today)
+        loader = DatasetLoader(catalog: catalog)
+        crosswalks = [:]
+        return catalog.problems.filter { !old.contains($0.description) }
+    }
 
     private var crosswalks: [String: Crosswalk] = [:]
 

@@ -1,3 +1,4 @@
+import Glibc
 import KieuMauCore
 import KieuMauTUI
 
@@ -7,7 +8,15 @@ struct DashboardApp: TerminalApp {
     /// True until the work deferred past the first frame (trend, previous snapshot) has run.
     private var deferredWorkPending = true
 
-    init(controller: AppController) { self.controller = controller }
+    /// The data directory's watcher, for live reload; nil when not watching.
+    let watcher: DirectoryWatcher?
+
+    init(controller: AppController, watcher: DirectoryWatcher? = nil) {
+        self.controller = controller
+        self.watcher = watcher
+    }
+
+    var watchDescriptor: Int32? { watcher?.descriptor }
 
     var theme: Theme { controller.theme }
 
@@ -27,6 +36,13 @@ struct DashboardApp: TerminalApp {
         if deferredWorkPending {
             deferredWorkPending = false
             controller.afterFirstFrame()
+        }
+        // A snapshot was added or changed: rescan, keeping the user's place. Editors often write a
+        // file in several steps, so events that arrive together are taken as one.
+        if let watcher, watcher.drain() {
+            usleep(100_000)
+            _ = watcher.drain()
+            controller.dataChanged()
         }
         return .continue
     }

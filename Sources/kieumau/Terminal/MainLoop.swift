@@ -9,6 +9,9 @@ protocol TerminalApp {
     /// If set, `tick()` runs after this many milliseconds without input (e.g. to notice changed
     /// files). nil: the loop sleeps until a key, resize or signal arrives.
     var wantsTick: Int32? { get }
+    /// A descriptor to wait on besides the keyboard (e.g. inotify for a data directory); when it
+    /// becomes readable, `tick()` runs. nil: none.
+    var watchDescriptor: Int32? { get }
     /// Called once the terminal is open, before the first frame.
     mutating func start(colorDepth: ColorDepth, isUTF8: Bool)
     mutating func handle(_ key: Key) -> LoopCommand
@@ -19,6 +22,7 @@ protocol TerminalApp {
 
 extension TerminalApp {
     var wantsTick: Int32? { nil }
+    var watchDescriptor: Int32? { nil }
     mutating func start(colorDepth: ColorDepth, isUTF8: Bool) {}
     mutating func tick() -> LoopCommand { .continue }
 }
@@ -79,8 +83,8 @@ enum MainLoop {
                 if exitAfterFirstFrame { return .firstFrameShown }
             }
 
-            let woke = waitForInput(session: session, timeout: app.wantsTick)
-            if woke == .timedOut {
+            let woke = waitForInput(session: session, timeout: app.wantsTick, watch: app.watchDescriptor)
+            if woke == .timedOut || woke == .watched {
                 switch app.tick() {
                 case .quit: return .quit
                 case .repaint: session.forgetScreenContents(); renderer.invalidate(); needsFrame = true
@@ -113,18 +117,20 @@ enum MainLoop {
         }
     }
 
-    private enum Wake { case ready, timedOut, interrupted, hungUp }
+    private enum Wake { case ready, timedOut, interrupted, hungUp, watched }
 
     /// Sleeps (no CPU) until standard input or the signal pipe is readable, or the timeout passes.
-    private static func waitForInput(session: TerminalSession, timeout: Int32?) -> Wake {
+    private static func waitForInput(session: TerminalSession, timeout: Int32?, watch: Int32?) -> Wake {
         var fds = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: session.signals.readDescriptor, events: Int16(POLLIN), revents: 0),
         ]
+        if let watch { fds.append(pollfd(fd: watch, events: Int16(POLLIN), revents: 0)) }
         let result = poll(&fds, nfds_t(fds.count), timeout ?? -1)
         if result == 0 { return .timedOut }
         if result < 0 { return .interrupted }   // EINTR: a signal; its byte is in the pipe
         if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .hungUp }
+        if fds.count > 2, fds[2].revents & Int16(POLLIN) != 0, fds[0].revents & Int16(POLLIN) == 0 { return .watched }
         return .ready
     }
 }

@@ -1,0 +1,78 @@
+import KieuMauCore
+import KieuMauReviews
+
+/// Exactly the list on screen — its filter, its sort, its scope — as a table for `e` (CSV) and
+/// `E` (JSON). Pure: the controller writes the text to a file.
+public struct ExportTable: Sendable {
+    public var name: String
+    public var columns: [String]
+    public var rows: [[String]]
+
+    public static func of(_ state: AppState) -> ExportTable {
+        let sum = state.summary, map = state.map
+        switch state.level {
+        case .provinces:
+            var t = ExportTable(name: "provinces", columns: ["code", "province", "units", "registered", "complete", "recognised",
+                                                               "model", "share", "band", "need_30", "need_50", "need_100", "outlook_2025"], rows: [])
+            for i in state.provinceRows {
+                let p = sum.provinces[i], tl = p.tally
+                let outlook = ProjectionText.scope(state, province: i).map { outlookWord($0.outlook2025) } ?? ""
+                t.rows.append([p.province.code, p.province.name, String(tl.units), String(tl.registered), String(tl.complete),
+                               String(tl.recognised), String(tl.model), share(tl.share), bandWord(tl), String(tl.needed(percent: 30)),
+                               String(tl.needed(percent: 50)), String(tl.needed(percent: 100)), outlook])
+            }
+            return t
+        case .wards, .detail:
+            var t = ExportTable(name: "wards", columns: ["code", "ward", "district", "province", "stage", "criteria_met", "criteria_total",
+                                                           "not_met", "review", "reviewer", "note"], rows: [])
+            for wi in state.wardRows {
+                let w = map.wards[wi], wp = sum.wards[wi], r = state.reviews[w.code]
+                t.rows.append([w.code, w.name, map.district(w.districtCode)?.name ?? "", map.province(w.provinceCode)?.name ?? "",
+                               wp.stage.token, wp.met.map(String.init) ?? "", String(sum.criteriaCount),
+                               wp.missing.map(String.init).joined(separator: " "), r?.mark?.rawValue ?? "", r?.reviewer ?? "", r?.note ?? ""])
+            }
+            return t
+        case .criteria:
+            var t = ExportTable(name: "criteria", columns: ["criterion", "name", "met", "not_met", "unknown", "share_met"], rows: [])
+            for c in state.criteriaAnalysis?.criteria ?? [] {
+                t.rows.append([String(c.number), CriteriaView.name(of: c.number, state: state), String(c.met), String(c.notMet),
+                               String(c.unknown), share(c.share)])
+            }
+            return t
+        case .compare:
+            var t = ExportTable(name: "compare", columns: ["section", "item"], rows: [])
+            var section = ""
+            for item in CompareView.lines(state).items {
+                guard case .text(let segments) = item else { continue }
+                let text = segments.map(\.0).joined()
+                if segments.first?.1 == .title { section = text; continue }
+                let trimmed = text.trimmingCharacters()
+                if !trimmed.isEmpty && trimmed != "–" { t.rows.append([section, trimmed]) }
+            }
+            return t
+        }
+    }
+
+    public var csv: String {
+        ([columns] + rows).map { $0.map { Report.csvField(DisplaySafe.clean($0)) }.joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    public func json(asOf: Day, synthetic: Bool) -> String {
+        let objects: [JSONWriter.Value] = rows.map { r in .object(zip(columns, r).map { ($0, .string($1)) }) }
+        return JSONWriter.write(.object([("list", .string(name)), ("asOf", .string(asOf.iso)), ("synthetic", .bool(synthetic)),
+                                         ("rows", .array(objects))])) + "\n"
+    }
+
+    static func share(_ x: Double) -> String { String((x * 10000).rounded() / 10000) }
+    static func bandWord(_ t: Tally) -> String { t.units == 0 ? "none" : ["below", "within", "above"][t.band.rawValue] }
+    static func outlookWord(_ o: ScopeProjection.Outlook) -> String {
+        switch o {
+        case .reached: return "reached"
+        case .onTrack: return "on track"
+        case .willMiss: return "will miss"
+        case .missed: return "missed"
+        case .unknown: return "unknown"
+        case .noUnits: return "no units"
+        }
+    }
+}

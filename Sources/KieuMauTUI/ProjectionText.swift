@@ -1,0 +1,45 @@
+import KieuMauCore
+
+/// Where a scope is heading at the pace observed, in words for the summary and detail panes, and
+/// as a symbol for the province list's 2025 column.
+enum ProjectionText {
+    static func scope(_ state: AppState, province p: Int?) -> ScopeProjection? {
+        guard let proj = state.projection, proj.asOf == state.header.asOf else { return nil }
+        if let p {
+            // The projection's provinces follow the latest summary, which is the map on screen.
+            return proj.provinces.indices.contains(p) && proj.mapID == state.map.id ? proj.provinces[p] : nil
+        }
+        return proj.national
+    }
+
+    static func milestone(_ m: ScopeProjection.Milestone, _ s: Strings) -> String {
+        switch m {
+        case .reached: return s.reached
+        case .on(let d): return d.iso
+        case .never, .beyondHorizon: return s.never
+        case .noPace: return "–"
+        case .noUnits: return s.noUnits
+        }
+    }
+
+    /// "At the pace observed (1.5/mo): 30% 2026-05-02 · 50% … · 100% … — will miss 2025".
+    static func line(_ sp: ScopeProjection, _ state: AppState) -> String {
+        let s = state.strings
+        var text = "\(s.projectionLabel) (\(Fmt.observed(sp.paceObserved, s))): 30% \(milestone(sp.at30, s)) · 50% \(milestone(sp.at50, s)) · 100% \(milestone(sp.at100, s))"
+        var flags: [String] = []
+        if sp.outlook2025.misses { flags.append(s.willMiss2025) }
+        if sp.outlook2030.misses { flags.append(s.willMiss2030) }
+        if !flags.isEmpty { text += " — " + flags.joined(separator: ", ") }
+        return text
+    }
+
+    /// The 2025 column: on track or reached, will miss, or not known.
+    static func symbol(_ o: ScopeProjection.Outlook, _ g: Glyphs) -> (String, StyleRole) {
+        switch o {
+        case .reached, .onTrack: return (g.met, .bandAbove)
+        case .willMiss, .missed: return (g.notMet, .bandBelow)
+        case .unknown: return (g.unknown, .muted)
+        case .noUnits: return (" ", .muted)
+        }
+    }
+}
