@@ -40,9 +40,9 @@ struct DashboardDataAndScrollingEndToEndTests {
         try pane.press("<")
         try await pane.waitForHeader("2024-03-27")
         try pane.press("<")
-        try await pane.waitForStatus("2024-01-15.snapshot.json", timeout: .seconds(2))
+        try await pane.waitForStatus("2024-01-15.snapshot.json")
         try pane.press("<")
-        try await pane.waitForLines("an earlier snapshot than the broken one", timeout: .seconds(2)) {
+        try await pane.waitForLines("an earlier snapshot than the broken one") {
             ($0.first ?? "").contains("2023-12-31") || ($0.first ?? "").contains("2023-11-02")
         }
         #expect(try pane.isRunning())
@@ -60,7 +60,7 @@ struct DashboardDataAndScrollingEndToEndTests {
             $0.contains { $0.contains("30% and 50% markers") } && $0 != top
         }
         try pane.press("k")
-        try await pane.waitForLines("the help one line further up", timeout: .seconds(2)) { $0 != bottom && $0.count == bottom.count }
+        try await pane.waitForLines("the help one line further up") { $0 != bottom && $0.count == bottom.count }
     }
 
     /// End (G) in a ward's detail, then k: the detail must scroll back up at once.
@@ -78,7 +78,7 @@ struct DashboardDataAndScrollingEndToEndTests {
         try pane.press("G")
         let end = try await pane.waitForLines("the detail at its end") { $0.contains { $0.hasPrefix(" Sources") } }
         try pane.press("k")
-        try await pane.waitForLines("the detail one line further up", timeout: .seconds(2)) { $0 != end }
+        try await pane.waitForLines("the detail one line further up") { $0 != end }
         try pane.press("g")
         try await pane.waitForLines("the detail at its top again") { $0.contains { $0.hasPrefix(" Phường Hà Huy Tập · ") } }
     }

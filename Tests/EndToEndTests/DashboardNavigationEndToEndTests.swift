@@ -45,14 +45,14 @@ struct DashboardNavigationEndToEndTests {
         try await pane.waitForStatus("Filter: nghe an")
         try pane.press("Enter")
         try await pane.waitForStatus("Nationwide › Nghệ An")
-        try await pane.waitForLines("the ward list's column headings") { $0.contains { $0.hasPrefix("  Ward ") } }
+        try await pane.waitForLines("the ward list's column headings") { $0.contains { $0.hasPrefix("    Ward ") } }
 
         // Ward list → filter ignoring diacritics → the one ward left.
         try pane.press("/")
         try pane.type("ha huy tap")
         let wardLines = try await pane.waitForLines("only Phường Hà Huy Tập listed") { lines in
             DashboardPane.cursorRow(in: lines)?.contains("Phường Hà Huy Tập") == true
-                && !lines.contains { $0.hasPrefix("  Phường ") }
+                && !lines.contains { $0.hasPrefix("    Phường ") }
         }
         #expect(wardLines.last?.contains("Filter: ha huy tap") == true)
 
@@ -118,10 +118,10 @@ struct DashboardNavigationEndToEndTests {
         let last = try #require(Self.rowName(try await pane.waitForCursor(on: "Phường Vinh Tân")))
         try pane.press("n")
         try await pane.waitForStatus("Nationwide › Ninh Bình")
-        try await pane.waitForStatus("→ Tỉnh Ninh Bình", timeout: .seconds(2))
+        try await pane.waitForStatus("→ Tỉnh Ninh Bình")
         try await pane.waitForLines("Ninh Bình's first ward under the cursor") { lines in
             guard let row = DashboardPane.cursorRow(in: lines), let i = lines.firstIndex(of: row) else { return false }
-            return lines[i - 1].hasPrefix("  Ward ")
+            return lines[i - 1].hasPrefix("    Ward ")
         }
 
         // `p` comes back to Nghệ An's last ward.
@@ -143,7 +143,7 @@ struct DashboardNavigationEndToEndTests {
         try pane.press("G")
         try await pane.waitForCursor(on: "Phường Vinh Tân")
         try pane.press("n")
-        try await pane.waitForStatus("No more wards", timeout: .seconds(2))
+        try await pane.waitForStatus("No more wards")
         let lines = try pane.screenLines()
         #expect(lines.last?.contains("Nationwide › Nghệ An") == true)
         #expect(DashboardPane.cursorRow(in: lines)?.contains("Phường Vinh Tân") == true)
@@ -180,7 +180,7 @@ struct DashboardNavigationEndToEndTests {
         try await pane.waitForHeader("2021-12-31")
         #expect(try pane.screenLines().first?.contains("(1 of 7)") == true)
         try pane.press("<")
-        try await pane.waitForStatus("This is the first snapshot", timeout: .seconds(2))
+        try await pane.waitForStatus("This is the first snapshot")
         #expect(try pane.screenLines().first?.contains("2021-12-31") == true)
         #expect(try pane.isRunning())
     }
@@ -194,7 +194,7 @@ struct DashboardNavigationEndToEndTests {
         try pane.press("Enter")
         try await pane.waitForStatus("Filter: nghe")
         try pane.press("t")
-        try await pane.waitForStatus("theme: high-contrast", timeout: .seconds(2))
+        try await pane.waitForStatus("theme: high-contrast")
     }
 
     @Test func seriesKeySwitchesToTheDemoAndBack() async throws {
@@ -221,7 +221,8 @@ struct DashboardNavigationEndToEndTests {
 
     /// The name in a list row: the text after the cursor column up to the first run of two spaces.
     static func rowName(_ row: String) -> String? {
-        let text = row.dropFirst(2)
+        // After the cursor column, ward rows have a review mark column (✓ ! ✎ or blank).
+        let text = row.dropFirst(2).drop { " ✓!✎".contains($0) }
         guard let end = text.range(of: "  ") else { return text.isEmpty ? nil : String(text) }
         return String(text[..<end.lowerBound])
     }

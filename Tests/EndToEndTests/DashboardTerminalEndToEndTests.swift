@@ -78,7 +78,7 @@ struct DashboardTerminalEndToEndTests {
         try await pane.tmux.waitForScreen(escapes: true, "another theme's colours") {
             Self.listArea($0) != Self.listArea(original)
         }
-        try await pane.waitForStatus("theme: high-contrast", timeout: .seconds(2))
+        try await pane.waitForStatus("theme: high-contrast")
         try pane.press("t")
         // The light theme draws headings in #005f87 (256-colour 24).
         try await pane.tmux.waitForScreen(escapes: true, "the light theme's headings") {
@@ -222,7 +222,7 @@ struct DashboardTerminalEndToEndTests {
 
     /// The list's column headings ("  Province …", "  Ward …").
     static func headingRow(_ lines: [String]) -> String? {
-        lines.first { $0.hasPrefix("  Province ") || $0.hasPrefix("  Ward ") }
+        lines.first { $0.hasPrefix("  Province ") || $0.hasPrefix("    Ward ") }
     }
 
     /// The escapes of the heading row in a `capture -e` screen.

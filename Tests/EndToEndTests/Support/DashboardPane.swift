@@ -52,7 +52,7 @@ struct DashboardPane {
     /// that are the same: a capture taken while the program is still writing a frame (ncurses
     /// sends only the cells that changed) can mix the old frame and the new one.
     @discardableResult
-    func waitForLines(_ what: String, timeout: Duration = .seconds(10),
+    func waitForLines(_ what: String, timeout: Duration = .seconds(30),
                       until predicate: ([String]) -> Bool) async throws -> [String] {
         var previous: String?
         let screen = try await tmux.waitForScreen(timeout: timeout, what) { screen in
@@ -65,7 +65,7 @@ struct DashboardPane {
 
     /// Waits until the status line (the last row) contains `text`.
     @discardableResult
-    func waitForStatus(_ text: String, timeout: Duration = .seconds(10)) async throws -> String {
+    func waitForStatus(_ text: String, timeout: Duration = .seconds(30)) async throws -> String {
         try await waitForLines("the status line to show \"\(text)\"", timeout: timeout) {
             ($0.last ?? "").contains(text)
         }.last ?? ""
@@ -73,7 +73,7 @@ struct DashboardPane {
 
     /// Waits until the header (the first row) contains `text`.
     @discardableResult
-    func waitForHeader(_ text: String, timeout: Duration = .seconds(10)) async throws -> String {
+    func waitForHeader(_ text: String, timeout: Duration = .seconds(30)) async throws -> String {
         try await waitForLines("the header to show \"\(text)\"", timeout: timeout) {
             ($0.first ?? "").contains(text)
         }.first ?? ""
@@ -81,7 +81,7 @@ struct DashboardPane {
 
     /// Waits until the row under the cursor (marked `cursor`) contains `text`.
     @discardableResult
-    func waitForCursor(on text: String, cursor: String = "▸", timeout: Duration = .seconds(10)) async throws -> String {
+    func waitForCursor(on text: String, cursor: String = "▸", timeout: Duration = .seconds(30)) async throws -> String {
         let lines = try await waitForLines("the cursor row to show \"\(text)\"", timeout: timeout) {
             Self.cursorRow(in: $0, cursor: cursor)?.contains(text) == true
         }
@@ -89,7 +89,7 @@ struct DashboardPane {
     }
 
     /// Waits for the program to end; returns its exit status and the tty flags line.
-    func waitForExit(timeout: Duration = .seconds(10)) async throws -> (status: Int, tty: [String]) {
+    func waitForExit(timeout: Duration = .seconds(30)) async throws -> (status: Int, tty: [String]) {
         try await SelfTestPane.exitLines(of: tmux, timeout: timeout)
     }
 

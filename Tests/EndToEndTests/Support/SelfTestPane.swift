@@ -42,7 +42,7 @@ struct SelfTestPane {
     }
 
     /// Waits for the program to end; returns its exit status and the tty flags line.
-    func waitForExit(timeout: Duration = .seconds(10)) async throws -> (status: Int, tty: [String]) {
+    func waitForExit(timeout: Duration = .seconds(30)) async throws -> (status: Int, tty: [String]) {
         try await Self.exitLines(of: tmux, timeout: timeout)
     }
 

@@ -134,7 +134,7 @@ final class TmuxSession {
 
     /// Polls the screen until `predicate` holds; returns that screen. Fails with the last screen.
     @discardableResult
-    func waitForScreen(timeout: Duration = .seconds(10), escapes: Bool = false,
+    func waitForScreen(timeout: Duration = .seconds(30), escapes: Bool = false,
                        _ what: String, until predicate: (String) -> Bool) async throws -> String {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
@@ -149,7 +149,7 @@ final class TmuxSession {
 
     /// Waits until the screen contains `text`.
     @discardableResult
-    func waitFor(_ text: String, timeout: Duration = .seconds(10)) async throws -> String {
+    func waitFor(_ text: String, timeout: Duration = .seconds(30)) async throws -> String {
         try await waitForScreen(timeout: timeout, "\"\(text)\"") { $0.contains(text) }
     }
 }
