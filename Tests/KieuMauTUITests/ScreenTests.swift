@@ -80,6 +80,27 @@ import KieuMauCore
         try check("filter-80x24", screen(c, 80, 24))
     }
 
+    @Test func criteriaView80x24() throws {
+        let c = Fixture.controller()
+        c.handle(.char("c"))
+        try check("criteria-80x24", screen(c, 80, 24))
+    }
+    @Test func compareView80x24() throws {
+        let c = Fixture.controller()
+        c.handle(.char("d"))
+        try check("compare-80x24", screen(c, 80, 24))
+    }
+    @Test func reviewMarksAndNoteEditor160x48() throws {
+        let reviews = MemoryReviews()
+        var state = AppState(dataset: Fixture.second, snapshots: Fixture.refs, snapshotIndex: 1, lang: .vi)
+        state.screenWidth = 160; state.screenHeight = 48
+        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: Fixture.MemorySource(), reviews: reviews)
+        c.afterFirstFrame()
+        for k: Key in [.down, .down, .enter, .char("o"), .down, .char("x"), .down, .char("a")] { c.handle(k) }
+        for ch in "Chờ quyết định công nhận" { c.handle(.char(ch)) }
+        try check("reviews-vi-160x48", screen(c, 160, 48))
+    }
+
     /// Every size from 1×1 to 200×60 renders without trapping, and nothing is drawn past the edge.
     @Test func everySizeRenders() {
         let c = Fixture.controller()

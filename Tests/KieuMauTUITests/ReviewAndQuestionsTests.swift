@@ -1,0 +1,227 @@
+import Testing
+import KieuMauCore
+import KieuMauReviews
+@testable import KieuMauTUI
+
+/// Reviews in memory, durable the moment a call returns (as the SQLite store is).
+final class MemoryReviews: ReviewBackend {
+    var store: [ReviewKey: Review] = [:]
+    var readOnlyReason: String?
+    var changed = false
+    var clock: Int64 = 1_700_000_000_000
+
+    func reviews(snapshot: Day) throws -> [String: Review] {
+        Dictionary(uniqueKeysWithValues: store.filter { $0.key.snapshot == snapshot }.map { ($0.key.ward, $0.value) })
+    }
+    func previousReview(ward: String, before: Day) throws -> Review? {
+        store.values.filter { $0.ward == ward && $0.snapshot < before && !$0.isEmpty }.max { $0.snapshot < $1.snapshot }
+    }
+    func setMark(_ mark: ReviewMark?, snapshot: Day, ward: String) throws -> Review {
+        clock += 1000
+        var r = store[ReviewKey(snapshot: snapshot, ward: ward)] ?? Review(key: ReviewKey(snapshot: snapshot, ward: ward))
+        r.mark = mark; r.markedBy = "tester"; r.markedAt = ReviewTime(millisecondsSince1970: clock)
+        store[r.key] = r
+        return r
+    }
+    func setNote(_ note: String, snapshot: Day, ward: String) throws -> Review {
+        clock += 1000
+        var r = store[ReviewKey(snapshot: snapshot, ward: ward)] ?? Review(key: ReviewKey(snapshot: snapshot, ward: ward))
+        r.note = note; r.notedBy = "tester"; r.notedAt = ReviewTime(millisecondsSince1970: clock)
+        store[r.key] = r
+        return r
+    }
+    func hasChanged() -> Bool { defer { changed = false }; return changed }
+}
+
+@Suite struct ReviewTests {
+    func controller(_ reviews: MemoryReviews, exports: ExportSink? = nil) -> AppController {
+        var state = AppState(dataset: Fixture.second, snapshots: Fixture.refs, snapshotIndex: 1, lang: .en)
+        state.screenWidth = 120; state.screenHeight = 40
+        let sink = exports ?? ExportSink()
+        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: Fixture.MemorySource(),
+                              reviews: reviews, writeExport: { name, text in sink.files[name] = text; return "./" + name })
+        c.afterFirstFrame()
+        return c
+    }
+    func press(_ c: AppController, _ keys: Key...) { for k in keys { c.handle(k) } }
+    func ward(_ c: AppController) -> String? { c.state.selectedWard.map { c.state.map.wards[$0].name } }
+    let dec31 = Day(iso: "2023-12-31")!
+
+    /// Into Nghệ An's ward list (Đà Nẵng, Hà Nội, Nghệ An, Phú Yên by name).
+    func intoNgheAn(_ c: AppController) { press(c, .down, .down, .enter) }
+
+    @Test func marksAreSavedThenShownAndToggle() throws {
+        let store = MemoryReviews()
+        let c = controller(store)
+        press(c, .char("o"))
+        #expect(c.state.notice == Strings(.en).chooseAWard)   // no ward on the province list
+        intoNgheAn(c)
+        #expect(ward(c) == "Phường Hà Huy Tập")
+        press(c, .char("o"))
+        #expect(store.store[ReviewKey(snapshot: dec31, ward: "16666")]?.mark == .ok)
+        #expect(c.state.reviews["16666"]?.mark == .ok)
+        press(c, .char("x"))
+        #expect(c.state.reviews["16666"]?.mark == .followUp)
+        press(c, .char("x"))
+        #expect(c.state.reviews["16666"]?.mark == nil)     // the same key again clears it
+        #expect(c.state.notice == "Saved: not reviewed")
+    }
+
+    @Test func nextUnreviewedSkipsMarkedWardsAndWraps() {
+        let c = controller(MemoryReviews())
+        intoNgheAn(c)
+        press(c, .char("o"), .down, .char("o"))            // Hà Huy Tập, Hòa Hiếu marked
+        press(c, .home, .char("u"))
+        #expect(ward(c) == "Phường Nghi Hòa")
+        press(c, .char("o"), .char("u"))
+        #expect(ward(c) == "Phường Quang Tiến")
+        press(c, .char("o"), .char("u"))
+        #expect(ward(c) == "Phường Trường Thi")
+        press(c, .char("o"), .char("u"))
+        #expect(c.state.notice == Strings(.en).allReviewed(5))
+        #expect(HeaderView.reviewProgress(c.state).contains("5 / 5 reviewed"))
+    }
+
+    @Test func noteEditorTakesVietnameseAndEditsByCharacter() throws {
+        let store = MemoryReviews()
+        let c = controller(store)
+        intoNgheAn(c)
+        press(c, .char("a"))
+        #expect(c.state.noteEditor != nil)
+        for ch in "Thiếu trụ sở" { c.handle(.char(ch)) }
+        // "q" and "o" are text in the editor, not quit or mark.
+        press(c, .char(" "), .char("q"), .char("o"))
+        #expect(!c.state.quit)
+        press(c, .backspace, .backspace, .backspace)
+        #expect(c.state.noteEditor?.text == "Thiếu trụ sở")
+        press(c, .backspace)                               // "ở" goes in one press
+        #expect(c.state.noteEditor?.text == "Thiếu trụ s")
+        press(c, .home, .right, .delete)
+        #expect(c.state.noteEditor?.text == "Tiếu trụ s")
+        press(c, .char("h"), .end, .char("ở"))
+        #expect(c.state.noteEditor?.text == "Thiếu trụ sở")
+        press(c, .enter)
+        #expect(c.state.noteEditor == nil)
+        #expect(store.store[ReviewKey(snapshot: dec31, ward: "16666")]?.note == "Thiếu trụ sở")
+        // Esc abandons an edit and keeps the saved note.
+        press(c, .char("a"), .char("!"), .escape)
+        #expect(c.state.reviews["16666"]?.note == "Thiếu trụ sở")
+        // Escape sequences typed or pasted never reach the note.
+        press(c, .char("a"))
+        c.handle(.char("\u{1b}"))
+        press(c, .enter)
+        #expect(c.state.reviews["16666"]?.note == "Thiếu trụ sở")
+    }
+
+    @Test func aReadOnlyStoreSaysSoAndWritesNothing() {
+        let store = MemoryReviews()
+        store.readOnlyReason = "the file is write-protected"
+        let c = controller(store)
+        intoNgheAn(c)
+        press(c, .char("o"))
+        #expect(store.store.isEmpty)
+        #expect(c.state.notice?.contains("read-only") == true)
+        press(c, .char("a"))
+        #expect(c.state.noteEditor == nil)
+    }
+
+    @Test func anotherDashboardsMarksAppearOnTheNextKey() throws {
+        let store = MemoryReviews()
+        let c = controller(store)
+        intoNgheAn(c)
+        _ = try store.setMark(.followUp, snapshot: dec31, ward: "16690")   // written by another process
+        store.changed = true
+        press(c, .down)
+        #expect(c.state.reviews["16690"]?.mark == .followUp)
+    }
+
+    @Test func thePreviousSnapshotsReviewShowsAsSuch() throws {
+        let store = MemoryReviews()
+        _ = try store.setMark(.ok, snapshot: Day(iso: "2023-10-31")!, ward: "16666")
+        let c = controller(store)
+        intoNgheAn(c)
+        #expect(c.state.previousReview?.snapshot == Day(iso: "2023-10-31"))
+        let screen = c.render(width: 120, height: 40).text
+        #expect(screen.contains("Previous review (2023-10-31)"))
+    }
+}
+
+final class ExportSink: @unchecked Sendable { var files: [String: String] = [:] }
+
+@Suite struct QuestionViewTests {
+    func controller(width: Int = 120, height: Int = 40, sink: ExportSink = ExportSink()) -> AppController {
+        var state = AppState(dataset: Fixture.second, snapshots: Fixture.refs, snapshotIndex: 1, lang: .en)
+        state.screenWidth = width; state.screenHeight = height
+        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: Fixture.MemorySource(),
+                              writeExport: { name, text in sink.files[name] = text; return "./" + name })
+        c.afterFirstFrame()
+        return c
+    }
+    func press(_ c: AppController, _ keys: Key...) { for k in keys { c.handle(k) } }
+
+    @Test func criteriaViewWeakestFirstThenWardsMissingIt() {
+        let c = controller()
+        press(c, .char("c"))
+        #expect(c.state.level == .criteria)
+        let a = try! #require(c.state.criteriaAnalysis)
+        // Nghi Hòa misses 6 and 22, Khuê Trung misses 6: criterion 6 holds back most.
+        #expect(a.criteria.first?.number == 6)
+        #expect(StatusLineView.breadcrumb(c.state) == ["Nationwide", "Criteria"])
+        press(c, .enter)
+        #expect(c.state.level == .wards)
+        #expect(c.state.wardRows.map { c.state.map.wards[$0].name }.sorted() == ["Phường Khuê Trung", "Phường Nghi Hòa"])
+        #expect(StatusLineView.breadcrumb(c.state) == ["Nationwide", "Criteria", "Criterion 6"])
+        press(c, .enter, .escape, .escape)
+        #expect(c.state.level == .criteria && c.state.criterionFilter == nil)
+        press(c, .escape)
+        #expect(c.state.level == .provinces)
+    }
+
+    @Test func criteriaViewOfAProvinceGivesTheWardListBack() {
+        let c = controller()
+        press(c, .down, .down, .enter, .down)              // Nghệ An, second ward
+        let before = c.state.selectedWard
+        press(c, .char("c"))
+        #expect(c.state.criteriaScope == c.state.province)
+        press(c, .enter, .escape, .escape)
+        #expect(c.state.level == .wards && c.state.selectedWard == before && c.state.criterionFilter == nil)
+    }
+
+    @Test func compareViewAgainstThePreviousSnapshotAndOthers() {
+        let c = controller()
+        press(c, .char("d"))
+        #expect(c.state.level == .compare)
+        let cmp = try! #require(c.state.comparison)
+        #expect(cmp.earlier.asOf == Day(iso: "2023-10-31") && cmp.later.asOf == Day(iso: "2023-12-31"))
+        #expect(cmp.becameModel.count == 3)                 // Trường Thi, Hòa Hiếu, Nhật Tân
+        let text = c.render(width: 120, height: 40).text
+        #expect(text.contains("Became model (3)"))
+        press(c, .char("]"))
+        #expect(c.state.notice == Strings(.en).lastSnapshot)
+        press(c, .escape)
+        #expect(c.state.level == .provinces && c.state.comparison == nil)
+    }
+
+    @Test func exportWritesExactlyTheListOnScreen() throws {
+        let sink = ExportSink()
+        let c = controller(sink: sink)
+        press(c, .char("f"))                                // below 30% only: Đà Nẵng, Hà Nội
+        press(c, .char("e"))
+        let (name, csv) = try #require(sink.files.first)
+        #expect(name.hasPrefix("kieumau-provinces-2023-12-31-") && name.hasSuffix(".csv"))
+        let lines = csv.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[1].contains("Thành phố Đà Nẵng") && lines[2].contains("Thành phố Hà Nội"))
+        #expect(c.state.notice?.contains("Exported 2 rows") == true)
+        press(c, .escape, .down, .down, .enter, .char("E"))
+        let json = try #require(sink.files.first { $0.key.hasSuffix(".json") }?.value)
+        #expect(json.contains("\"list\": \"wards\"") && json.contains("Phường Hà Huy Tập"))
+    }
+
+    @Test func projectionFillsTheOutlookColumn() {
+        let c = controller()
+        let p = try! #require(c.state.projection)
+        #expect(p.asOf == Day(iso: "2023-12-31") && p.hasPace)
+        #expect(c.render(width: 120, height: 40).text.contains("At the pace observed"))
+    }
+}
