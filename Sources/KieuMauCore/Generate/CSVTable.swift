@@ -2,7 +2,7 @@
 /// Handles quoted fields with embedded separators, quotes (`""`) and line breaks, CRLF line ends,
 /// a leading byte-order mark, and a separator other than the comma (spreadsheets saved with a
 /// Vietnamese or European locale write `;`).
-struct CSVTable: Sendable {
+public struct CSVTable: Sendable {
 var file: String
 var header: [String]
     /// Data rows; each has exactly `header.count` fields.
@@ -60,7 +60,7 @@ func problem(row: Int, column: Int, _ message: String) -> Problem {
 
     /// Splits text into records of fields with the line each starts on. A final line break is
     /// optional; a blank last line is not a record; a leading byte-order mark is skipped.
-    static func records(file: String, text: String, separator: Unicode.Scalar = ",") throws(Problem) -> [([String], Int)] {
+    public static func records(file: String, text: String, separator: Unicode.Scalar = ",") throws(Problem) -> [([String], Int)] {
         var records: [([String], Int)] = []
         var fields: [String] = []
         var field: [Unicode.Scalar] = []
