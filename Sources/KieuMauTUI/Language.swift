@@ -181,7 +181,10 @@ public struct Strings: Sendable {
     public var metShare: String { t("đạt", "met") }
     public var notMetShort: String { t("chưa đạt", "not met") }
     public var unknownShort: String { t("chưa rõ", "unknown") }
-    public func unattributed(_ wards: Int, _ missing: Int) -> String { t("\(wards) phường thiếu \(missing) tiêu chí chưa công bố số hiệu", "\(wards) wards miss \(missing) criteria whose numbers are not published") }
+    public func unattributed(_ wards: Int, _ missing: Int) -> String {
+        t("\(wards) phường thiếu \(missing) tiêu chí không rõ số hiệu (chỉ công bố số lượng)",
+          "\(wards) ward\(wards == 1 ? "" : "s") short of \(missing) criteri\(missing == 1 ? "on" : "a") not published by number (count only)")
+    }
     public func unknownWards(_ n: Int) -> String { t("\(n) phường chưa có thông tin tiêu chí", "\(n) registered wards with no criteria information") }
     public var compareTitle: String { t("Thay đổi", "What changed") }
     public var noOtherSnapshot: String { t("Không có mốc nào khác để so sánh", "There is no other snapshot to compare with") }
