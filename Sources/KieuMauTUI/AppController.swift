@@ -130,6 +130,8 @@ public final class AppController {
     /// the user's place, and say what arrived. A broken new file is a warning; the rest keeps working.
     public func dataChanged() {
         let oldFiles = Set(state.snapshots.map(\.file))
+        let shownFile = currentRef?.file
+        let shownSnapshot = state.dataset.snapshot
         let oldHeaders = Dictionary(state.snapshots.map { ($0.file, $0.header) }, uniquingKeysWith: { a, _ in a })
         let problems = source.reload().filter { $0.severity == .error }
         datasets = [:]; summaries = [:]
@@ -150,6 +152,11 @@ public final class AppController {
             state.history = nil
             if case .success(let data) = dataset(at: index) {
                 show(index: index, data: data, previous: index > 0 ? summary(at: index - 1) : nil)
+                // Rows or figures of the snapshot on screen changed while its header did not.
+                if refs[index].file == shownFile, !changed.contains(where: { $0.file == shownFile }),
+                   data.snapshot.wards != shownSnapshot.wards || data.snapshot.reported != shownSnapshot.reported {
+                    messages.append(state.strings.changedSnapshots(refs[index].file))
+                }
             } else {
                 state.snapshotIndex = index
             }

@@ -31,17 +31,23 @@ public struct LineEditor: Hashable, Sendable {
 
     public static let maximumLength = 2000
 
+    /// Inserts at the cursor. A combining mark typed on its own joins the letter before it, so the
+    /// cursor is counted again from the text rather than moved by one.
     public mutating func insert(_ c: Character) {
         guard text.count < LineEditor.maximumLength else { return }
-        let i = text.index(text.startIndex, offsetBy: cursor)
-        text.insert(c, at: i); cursor += 1
+        cursor = min(cursor, text.count)
+        let head = String(text.prefix(cursor)) + String(c)
+        text = head + text.dropFirst(cursor)
+        cursor = min(head.count, text.count)
     }
     public mutating func backspace() {
+        cursor = min(cursor, text.count)
         guard cursor > 0 else { return }
-        let i = text.index(text.startIndex, offsetBy: cursor - 1)
-        text.remove(at: i); cursor -= 1
+        text.remove(at: text.index(text.startIndex, offsetBy: cursor - 1))
+        cursor -= 1
     }
     public mutating func deleteForward() {
+        cursor = min(cursor, text.count)
         guard cursor < text.count else { return }
         text.remove(at: text.index(text.startIndex, offsetBy: cursor))
     }

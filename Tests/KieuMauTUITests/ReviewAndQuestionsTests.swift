@@ -225,3 +225,20 @@ final class ExportSink: @unchecked Sendable { var files: [String: String] = [:] 
         #expect(c.render(width: 120, height: 40).text.contains("At the pace observed"))
     }
 }
+
+@Suite struct LineEditorTests {
+    /// A combining mark typed on its own (some input methods send "a" then U+0301) joins the letter
+    /// before it; the cursor must stay inside the text (this used to trap).
+    @Test func combiningMarksTypedSeparately() {
+        var ed = LineEditor(text: "", wardCode: "1")
+        for c in ["H", "a", "\u{0300}", " ", "N", "o", "\u{0323}", "\u{0302}", "i"] { ed.insert(Character(c)) }
+        #expect(ed.text == "Hà Nội")   // canonical equivalence: the decomposed input equals the word
+        #expect(ed.text.count == 6)
+        #expect(ed.cursor == ed.text.count)
+        ed.move(by: -1); ed.insert(Character("\u{0301}"))
+        #expect(ed.cursor <= ed.text.count)
+        ed.backspace(); ed.deleteForward(); ed.home(); ed.insert("X")
+        #expect(ed.text.hasPrefix("X") && ed.cursor == 1)
+    }
+}
+
