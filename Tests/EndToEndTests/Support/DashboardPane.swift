@@ -13,8 +13,9 @@ struct DashboardPane {
     ///   - term: TERM for the program (nil: unset).
     ///   - locale: LANG for the program ("C.UTF-8", "C", …).
     ///   - environment: more variables for the program (they win over the ones above).
+    ///   - workingDirectory: the program's current directory (where `e` exports go); nil: the test's.
     init(width: Int = 120, height: Int = 40, term: String? = "tmux-256color", locale: String = "C.UTF-8",
-         environment: [String: String] = [:], arguments: [String] = []) throws {
+         environment: [String: String] = [:], workingDirectory: String? = nil, arguments: [String] = []) throws {
         let binary = try BuiltBinary.kieumau()
         var env = ["env"]
         for name in ["NO_COLOR", "LC_ALL", "LC_MESSAGES", "LC_CTYPE", "LANGUAGE", "KIEUMAU_THEME",
@@ -25,7 +26,7 @@ struct DashboardPane {
         if let term { variables["TERM"] = term }
         variables.merge(environment) { _, new in new }
         env += variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        tmux = try TmuxSession(width: width, height: height,
+        tmux = try TmuxSession(width: width, height: height, workingDirectory: workingDirectory,
                                command: ["/bin/sh", "-c", SelfTestPane.wrapper, "kieumau-e2e"] + env
                                    + [binary.path] + arguments)
     }
