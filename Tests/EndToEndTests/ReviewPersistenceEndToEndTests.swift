@@ -103,6 +103,77 @@ struct ReviewPersistenceEndToEndTests {
         #expect(lines.first?.contains("Nghệ An: 6 / 33 reviewed") == true, "header: \(lines.first ?? "")")
     }
 
+    /// The issue's "done when": a reviewer walks every ward of Nghệ An with `n` in the detail, marks
+    /// and annotates each, the program is killed, and all of it is there again.
+    @Test func aWalkThroughEveryWardOfAProvinceSurvivesACrash() async throws {
+        let folder = try ScratchFolder("reviews-walk")
+        defer { folder.remove() }
+        let store = folder.path("reviews.sqlite")
+        // Tall enough for all 33 wards in the list.
+        let arguments = ["--reviews", store, "--reviewer", "e2e"]
+        let pane = try DashboardPane(height: 50, arguments: arguments)
+        try await pane.waitUntilRunning()
+        let list = try await pane.openProvince("nghe an", row: "Tỉnh Nghệ An", breadcrumb: "Nationwide › Nghệ An")
+        let names = DashboardPane.wardRows(in: list).map(\.name)
+        try #require(names.count == 33, "Nghệ An's 33 wards are not all on screen: \(names.count)")
+
+        try pane.press("Enter")
+        try await pane.waitForStatus("› \(names[0])")
+        for (i, _) in names.enumerated() {
+            try pane.press(i.isMultiple(of: 2) ? "o" : "x", "a")
+            try pane.type("Đã xem phường số \(i + 1)")
+            try pane.press("Enter", "n")
+        }
+        // The province list is filtered to Nghệ An, so `n` on the last ward stays and says so:
+        // every key before it is done.
+        try await pane.waitForStatus("No more wards")
+        let pid = try pane.programPID()
+        #expect(kill(pid, SIGKILL) == 0)
+        #expect(try await pane.waitForExit().status == 128 + 9)
+
+        let again = try DashboardPane(height: 50, arguments: arguments)
+        try await again.waitUntilRunning()
+        let reopened = try await again.openProvince("nghe an", row: "Tỉnh Nghệ An", breadcrumb: "Nationwide › Nghệ An")
+        #expect(reopened.first?.contains("Nghệ An: 33 / 33 reviewed") == true, "header: \(reopened.first ?? "")")
+        let marks = DashboardPane.wardRows(in: reopened).map { $0.mark.map(String.init) ?? " " }.joined()
+        #expect(marks == String(repeating: "✓!", count: 17).dropLast(), "marks in list order: \(marks)")
+        try again.press("u")
+        try await again.waitForStatus("All 33 wards of the list are reviewed")
+        for (key, i) in [("g", 0), ("G", 32)] {
+            try again.press(key)
+            try await again.waitForLines("\(names[i])'s note") { lines in
+                DashboardPane.cursorWard(in: lines)?.name == names[i]
+                    && DashboardPane.sideDetail(in: lines).contains { $0.contains("Note: Đã xem phường số \(i + 1)") }
+            }
+        }
+    }
+
+    /// Reviews are kept per snapshot: a mark and note on 2024-03-27 do not count on 2025-06-11, where
+    /// the same ward shows them as its previous review.
+    @Test func aReviewOfAnEarlierSnapshotShowsAsThePreviousReview() async throws {
+        let folder = try ScratchFolder("reviews-previous")
+        defer { folder.remove() }
+        let (pane, names) = try await Self.openNgheAn(store: folder.path("reviews.sqlite"))
+        try pane.press("<")
+        try await pane.waitForHeader("2024-03-27")
+        try pane.press("j", "x", "a")
+        try await pane.waitForStatus("⏎ save")
+        try pane.type("Hồ sơ quý I")
+        try pane.press("Enter")
+        try await pane.waitForStatus("Note saved")
+        let marked = try await pane.waitForMarks([names[1]: "!"])
+        #expect(marked.first?.contains("Nghệ An: 1 / 33 reviewed") == true, "header: \(marked.first ?? "")")
+
+        try pane.press(">")
+        let later = try await pane.waitForLines("2025-06-11 with the earlier review as previous") { lines in
+            (lines.first ?? "").contains("2025-06-11") && DashboardPane.cursorWard(in: lines)?.name == names[1]
+                && DashboardPane.sideDetail(in: lines).contains { $0.contains("Previous review (2024-03-27): ! needs follow") }
+        }
+        #expect(DashboardPane.cursorWard(in: later)?.mark == nil, "the 2024 mark shows as this snapshot's")
+        #expect(later.first?.contains("Nghệ An: 0 / 33 reviewed") == true, "header: \(later.first ?? "")")
+        #expect(DashboardPane.sideDetail(in: later).contains { $0.contains("Note: Hồ sơ quý I") })
+    }
+
     /// Two dashboards open on one store: each shows the other's marks, set and cleared, on its next key.
     @Test func twoDashboardsOnOneStoreSeeEachOthersMarks() async throws {
         let folder = try ScratchFolder("reviews-two")
