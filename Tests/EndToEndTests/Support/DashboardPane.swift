@@ -5,7 +5,8 @@ import Foundation
 /// ended, prints `[exit=N]` and the tty's line settings and stays open so both can be read.
 ///
 /// The environment is made predictable: no NO_COLOR, LC_ALL, LC_MESSAGES, LANGUAGE or KIEUMAU_THEME
-/// from the caller, an empty XDG_CONFIG_HOME (no user themes), `LANG=locale`.
+/// from the caller, an empty XDG_CONFIG_HOME (no user themes), an XDG_DATA_HOME of the tests' own
+/// (the default review store is never the user's), `LANG=locale`.
 struct DashboardPane {
     let tmux: TmuxSession
 
@@ -13,19 +14,20 @@ struct DashboardPane {
     ///   - term: TERM for the program (nil: unset).
     ///   - locale: LANG for the program ("C.UTF-8", "C", …).
     ///   - environment: more variables for the program (they win over the ones above).
+    ///   - workingDirectory: the program's current directory (where `e` exports go); nil: the test's.
     init(width: Int = 120, height: Int = 40, term: String? = "tmux-256color", locale: String = "C.UTF-8",
-         environment: [String: String] = [:], arguments: [String] = []) throws {
+         environment: [String: String] = [:], workingDirectory: String? = nil, arguments: [String] = []) throws {
         let binary = try BuiltBinary.kieumau()
         var env = ["env"]
         for name in ["NO_COLOR", "LC_ALL", "LC_MESSAGES", "LC_CTYPE", "LANGUAGE", "KIEUMAU_THEME",
                      "KIEUMAU_SELF_TEST_CRASH_KEY", "TERM"] {
             env += ["-u", name]
         }
-        var variables = ["LANG": locale, "XDG_CONFIG_HOME": Self.emptyConfigHome]
+        var variables = ["LANG": locale, "XDG_CONFIG_HOME": Self.emptyConfigHome, "XDG_DATA_HOME": Self.scratchDataHome]
         if let term { variables["TERM"] = term }
         variables.merge(environment) { _, new in new }
         env += variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        tmux = try TmuxSession(width: width, height: height,
+        tmux = try TmuxSession(width: width, height: height, workingDirectory: workingDirectory,
                                command: ["/bin/sh", "-c", SelfTestPane.wrapper, "kieumau-e2e"] + env
                                    + [binary.path] + arguments)
     }
@@ -33,6 +35,13 @@ struct DashboardPane {
     /// A folder with no `kieumau/themes` in it, so `t` cycles through the built-in themes only.
     private static let emptyConfigHome: String = {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("kieumau-e2e-empty-config").path
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }()
+
+    /// Where the default review store goes for a test that gives no `--reviews`: never the user's own.
+    private static let scratchDataHome: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kieumau-e2e-data-home").path
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }()

@@ -51,7 +51,9 @@ struct SelfTestPane {
         let screen = try await tmux.waitForScreen(timeout: timeout, "the program to exit") {
             $0.contains("[exit=") && $0.contains("[tty ")
         }
-        let lines = screen.split(separator: "\n").map(String.init)
+        // Trimmed: after a program killed in curses mode the tty adds no carriage return, so the
+        // wrapper's lines start where the line above ended.
+        let lines = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         guard let exitLine = lines.first(where: { $0.hasPrefix("[exit=") }),
               let status = Int(exitLine.dropFirst(6).prefix { $0.isNumber }),
               let ttyLine = lines.first(where: { $0.hasPrefix("[tty ") }) else {
@@ -62,9 +64,14 @@ struct SelfTestPane {
     }
 
     /// The process id of the program (the wrapper shell's child), for sending signals.
+    func programPID() throws -> pid_t { try tmux.paneShellChildPID() }
+}
+
+extension TmuxSession {
+    /// The process id of the pane's shell's child: the program a wrapper shell started.
     /// Linux only: found by scanning /proc for the shell's child.
-    func programPID() throws -> pid_t {
-        guard let shell = pid_t(try tmux.pane("#{pane_pid}")) else {
+    func paneShellChildPID() throws -> pid_t {
+        guard let shell = pid_t(try pane("#{pane_pid}")) else {
             throw TmuxSession.Failure(description: "no pane pid")
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
