@@ -77,7 +77,7 @@ struct DashboardCommand: ParsableCommand {
         let (backend, reviewProblem) = StoreReviewBackend.open(flag: reviews, reviewer: reviewer, environment: environment)
         if let reviewProblem {
             printError("kieumau: reviews: \(reviewProblem)")
-            state.notice = (backend == nil ? state.strings.noReviewStore : state.strings.reviewsReadOnly(reviewProblem))
+            state.notice = (backend == nil ? state.strings.noReviewStore + ": " + reviewProblem : state.strings.reviewsReadOnly(reviewProblem))
         }
         let controller = AppController(state: state, themes: themes, source: source, reviews: backend)
         var app = DashboardApp(controller: controller, watcher: DirectoryWatcher(directory: catalog.directory))

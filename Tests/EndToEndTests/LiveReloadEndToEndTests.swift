@@ -101,8 +101,6 @@ struct LiveReloadEndToEndTests {
         #expect(DashboardPane.cursorWard(in: after)?.name == "Phường Hà Huy Tập")
         #expect(after.first?.contains("2025-06-11") == true && after.first?.contains("(6 of 7)") == true, "header: \(after.first ?? "")")
         let status = after.last ?? ""
-        withKnownIssue("a snapshot whose ward rows alone changed is reloaded without a notice") {
-            #expect(status.contains("Updated: record/2025-06-11.snapshot.json"), "status: \(status)")
-        }
+        #expect(status.contains("Updated: record/2025-06-11.snapshot.json"), "status: \(status)")
     }
 }

@@ -23,7 +23,9 @@ struct DashboardPane {
                      "KIEUMAU_SELF_TEST_CRASH_KEY", "TERM"] {
             env += ["-u", name]
         }
-        var variables = ["LANG": locale, "XDG_CONFIG_HOME": Self.emptyConfigHome, "XDG_DATA_HOME": Self.scratchDataHome]
+        // A crash must end the process, not wait at the Swift backtracer's interactive prompt.
+        var variables = ["LANG": locale, "XDG_CONFIG_HOME": Self.emptyConfigHome, "XDG_DATA_HOME": Self.scratchDataHome,
+                         "SWIFT_BACKTRACE": "enable=yes,interactive=no"]
         if let term { variables["TERM"] = term }
         variables.merge(environment) { _, new in new }
         env += variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
