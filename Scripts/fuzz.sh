@@ -49,6 +49,8 @@ BIN="$ROOT/Fuzz/.build/release"
 
 # Leaks are checked after every input that grew RSS and at exit; symbolised reports.
 export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1:symbolize=1:handle_abort=1"
+# Swift's own crash backtracer trips AddressSanitizer; libFuzzer and ASan report crashes instead.
+export SWIFT_BACKTRACE=enable=no
 
 failed=()
 for t in "${TARGETS[@]}"; do
