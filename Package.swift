@@ -11,6 +11,9 @@ let package = Package(
     products: [
         .executable(name: "kieumau", targets: ["kieumau"]),
         .library(name: "KieuMauCore", targets: ["KieuMauCore"]),
+        // Also libraries so that the fuzz package (Fuzz/, built on its own) can drive them.
+        .library(name: "KieuMauTUI", targets: ["KieuMauTUI"]),
+        .library(name: "KieuMauReviews", targets: ["KieuMauReviews"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -24,13 +24,16 @@ enum CriteriaSetDecoder {
     private static func decodeGroups(_ d: inout Decoding, _ node: Int?) -> [CriterionGroup] {
         guard let node, d.isArray(node, "groups", of: "group objects") else { return [] }
         var groups: [CriterionGroup] = []
+        // Looked up by number, not searched: a file of 100,000 groups must not take quadratic time.
+        var firstIndex: [Int: Int] = [:]
         for (index, element) in d.document.elements(of: node).enumerated() {
             let path = "groups[\(index)]"
             guard let g = d.object(element, path, required: ["number"], optional: ["vi", "en"]),
                   let numberNode = g["number"], let number = d.integer(numberNode, path + ".number", in: 1...Int.max) else { continue }
-            if let first = groups.firstIndex(where: { $0.number == number }) {
+            if let first = firstIndex[number] {
                 d.report(numberNode, path + ".number", "duplicate group number \(number) (first at groups[\(first)])"); continue
             }
+            firstIndex[number] = index
             groups.append(CriterionGroup(number: number, nameVi: d.text(g, "vi", in: path), nameEn: d.text(g, "en", in: path)))
         }
         return groups

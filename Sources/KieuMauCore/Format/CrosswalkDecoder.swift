@@ -75,6 +75,10 @@ enum CrosswalkDecoder {
         var rowOf: [Int] = []           // index in the file of each link
         var nodeOf: [Int] = []          // row node of each link
         var byOld: [String: [Int]] = [:]
+        // The link of each old → new pair, looked up rather than searched among the old ward's
+        // targets: a file linking one old ward to 100,000 new ones must not take quadratic time.
+        struct Pair: Hashable { var old: String; var new: String }
+        var linkOfPair: [Pair: Int] = [:]
         for (index, element) in d.document.elements(of: node).enumerated() {
             let path = "wards[\(index)]"
             guard let row = d.row(element, path, counts: 4...4, shape: "a row [oldCode, newCode, split, isDefaultTarget]") else { continue }
@@ -86,10 +90,11 @@ enum CrosswalkDecoder {
             if let fromMap, fromMap.ward(old) == nil {
                 d.report(row[0], path + "[0]", "unknown ward `\(old)` (not in map \(fromMap.id))"); continue
             }
-            let earlier = byOld[old] ?? []
-            if let same = earlier.first(where: { links[$0].newCode == new }) {
+            let pair = Pair(old: old, new: new)
+            if let same = linkOfPair[pair] {
                 d.report(row[1], path + "[1]", "duplicate link \(old) → \(new) (first at wards[\(rowOf[same])])"); continue
             }
+            linkOfPair[pair] = links.count
             byOld[old, default: []].append(links.count)
             links.append(WardLink(oldCode: old, newCode: new, split: split == 1, isDefaultTarget: isDefault == 1))
             rowOf.append(index)

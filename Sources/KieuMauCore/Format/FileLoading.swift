@@ -21,7 +21,7 @@ enum FileLoading {
         }
     }
 
-    private static func parsed(_ outcome: JSONParser.Outcome, file: String) -> Result<JSONDocument, Problems> {
+    static func parsed(_ outcome: JSONParser.Outcome, file: String) -> Result<JSONDocument, Problems> {
         switch outcome {
         case .parsed(let document): return .success(document)
         case .failed(let e):

@@ -43,16 +43,13 @@ public struct AdminMap: Sendable {
         }
         if grouped {
             sorted = wards
-            for p in provinces.indices {
-                if starts[p] < 0 { ranges.append(wards.count..<wards.count); continue }
-                var end = wards.count
-                for q in (p + 1)..<max(p + 1, provinces.count) where starts[q] >= 0 { end = starts[q]; break }
-                ranges.append(starts[p]..<end)
-            }
-            // Empty provinces get an empty range at their place in order.
-            for p in provinces.indices where starts[p] < 0 {
-                let next = ((p + 1)..<provinces.count).first { starts[$0] >= 0 }.map { starts[$0] } ?? wards.count
-                ranges[p] = next..<next
+            // One pass from the last province back: each range ends where the next non-empty
+            // province starts, and an empty province gets an empty range there. (Searching forward
+            // from each province was quadratic: a map of 100,000 empty provinces took minutes.)
+            ranges = Array(repeating: 0..<0, count: provinces.count)
+            var next = wards.count
+            for p in provinces.indices.reversed() {
+                if starts[p] >= 0 { ranges[p] = starts[p]..<next; next = starts[p] } else { ranges[p] = next..<next }
             }
         } else {
             var buckets = [[Ward]](repeating: [], count: provinces.count)

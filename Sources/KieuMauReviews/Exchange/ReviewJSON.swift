@@ -19,6 +19,7 @@ enum ReviewJSON {
     }
 
     static func read(_ bytes: [UInt8], file: String) throws(ReviewImportError) -> [(Review, line: Int?)] {
+        let bytes = escapingZeroWidthNoBreakSpaces(bytes)
         let parsed: Any
         do {
             parsed = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
@@ -56,6 +57,24 @@ enum ReviewJSON {
             reviews.append((try reader.review { object[$0] as? String }, nil))
         }
         return reviews
+    }
+
+    /// Foundation's JSONSerialization (Linux) drops a U+FEFF that starts a string or follows an
+    /// escape in it, as if it were a byte-order mark, so a note holding one would change on import
+    /// (found by fuzzing). Written as the escape `\uFEFF`, which it keeps, the character survives;
+    /// outside a string the escape is as much an error as the raw character. Lines do not move.
+    static func escapingZeroWidthNoBreakSpaces(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF {
+                out += Array(#"\uFEFF"#.utf8); i += 3
+            } else {
+                out.append(bytes[i]); i += 1
+            }
+        }
+        return out
     }
 
     /// Foundation says where JSON broke as "around character N" (a byte offset): the line of

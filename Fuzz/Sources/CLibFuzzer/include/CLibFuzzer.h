@@ -1,0 +1,7 @@
+// libFuzzer's entry for programs that have their own main (part of clang's fuzzer runtime,
+// linked by -sanitize=fuzzer). SwiftPM gives every executable a main of its own, so the
+// fuzz targets start libFuzzer through this rather than through libFuzzer's main.
+#include <stddef.h>
+#include <stdint.h>
+
+int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*UserCb)(const uint8_t *Data, size_t Size));

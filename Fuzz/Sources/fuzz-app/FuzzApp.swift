@@ -1,0 +1,169 @@
+import FuzzSupport
+import KieuMauCore
+import KieuMauTUI
+
+/// The dashboard driven by random keys over the real embedded data (both series, both maps, the
+/// crosswalk, and one snapshot that fails to load), drawn at random sizes from 0×0 up.
+/// Properties after every key: no trap; cursors and scroll offsets within their lists; the
+/// frame has the size asked for, wide characters whole, and no control character in any cell.
+func fuzzApp(_ bytes: [UInt8]) {
+    var input = KeyInput(bytes)
+    let setup = input.byte()
+    let series = DataSource.shared.seriesNames
+    let refs = DataSource.shared.snapshots(inSeries: series[Int(setup) % series.count])
+    let index = Int(setup >> 1) % refs.count
+    guard case .success(let dataset) = DataSource.shared.load(refs[index]) else { return }
+    var state = AppState(dataset: dataset, snapshots: refs, snapshotIndex: index, lang: setup & 0x40 == 0 ? .vi : .en,
+                         glyphs: setup & 0x80 == 0 ? .unicodeSet : .asciiSet)
+    var (width, height) = (80, 24)
+    state.screenWidth = width; state.screenHeight = height
+    let controller = AppController(state: state, themes: [Theme(name: "a", styles: [:]), Theme(name: "b", styles: [:])],
+                                   source: DataSource.shared)
+    controller.afterFirstFrame()
+    while let step = input.next() {
+        switch step {
+        case .key(let key): controller.handle(key)
+        case .resize(let w, let h):
+            (width, height) = (w, h)
+            controller.resize(width: w, height: h)
+            controller.handle(.resize)
+        }
+        checkState(controller.state)
+        controller.resize(width: width, height: height)
+        checkCanvas(controller.render(width: width, height: height), width: width, height: height)
+    }
+}
+
+func checkState(_ s: AppState) {
+    func check(_ p: ListPosition, _ count: Int, _ name: String) {
+        require(p.cursor >= 0 && (p.cursor < count || p.cursor == 0), "\(name) cursor \(p.cursor) of \(count) rows")
+        require(p.scroll >= 0 && (p.scroll < count || p.scroll == 0), "\(name) scroll \(p.scroll) of \(count) rows")
+    }
+    check(s.provincePos, s.provinceRows.count, "province")
+    check(s.wardPos, s.wardRows.count, "ward")
+    require(s.provinceRows.allSatisfy { s.map.provinces.indices.contains($0) }, "a province row outside the map")
+    require(s.wardRows.allSatisfy { s.map.wards.indices.contains($0) }, "a ward row outside the map")
+    if let p = s.province { require(s.map.provinces.indices.contains(p), "province \(p) outside the map") }
+    if s.level != .provinces { require(s.province != nil, "a ward level without a province") }
+    require(s.detailScroll >= 0 && s.helpScroll >= 0, "negative scroll")
+    require(s.snapshots.indices.contains(s.snapshotIndex), "snapshot index \(s.snapshotIndex) of \(s.snapshots.count)")
+}
+
+func checkCanvas(_ canvas: Canvas, width: Int, height: Int) {
+    require(canvas.width == width && canvas.height == height && canvas.cells.count == width * height,
+            "a \(canvas.width)×\(canvas.height) frame for a \(width)×\(height) screen")
+    for y in 0..<height {
+        var x = 0
+        while x < width {
+            let text = canvas[x, y].text
+            // Most cells are one printable ASCII character: checked without grapheme breaking.
+            if text.utf8.count == 1, let b = text.utf8.first, (0x20..<0x7F).contains(b) { x += 1; continue }
+            require(!text.unicodeScalars.contains(where: isUnsafe), "an unsafe character in cell \(x),\(y): \(text.unicodeScalars.map(\.value))")
+            require(!text.isEmpty, "a continuation cell at \(x),\(y) without a wide character before it")
+            require(text.count == 1, "cell \(x),\(y) holds \(text.count) characters")
+            let w = TextWidth.of(text)
+            if w == 2 {
+                require(x + 1 < width && canvas[x + 1, y].text.isEmpty, "a wide character cut at \(x),\(y)")
+                x += 2
+            } else {
+                require(w == 1, "cell \(x),\(y) \"\(text)\" is \(w) columns wide")
+                x += 1
+            }
+        }
+    }
+}
+
+/// C0 and C1 controls, DEL and the bidirectional overrides and isolates: none may reach the terminal.
+func isUnsafe(_ s: Unicode.Scalar) -> Bool {
+    s.value < 0x20 || (0x7F..<0xA0).contains(s.value) || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+}
+
+/// Turns fuzz bytes into keys: every bound key, text (Vietnamese, wide, combining), mouse events
+/// and resizes, so the fuzzer need not discover the key table.
+struct KeyInput {
+    enum Step { case key(Key), resize(Int, Int) }
+    let bytes: [UInt8]
+    var k = 0
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func byte() -> UInt8 {
+        defer { k += 1 }
+        return k < bytes.count ? bytes[k] : 0
+    }
+
+    static let keys: [Key] = Keymap.bindings.filter { $0.action != .quit }.flatMap(\.keys) + [.tab, .backTab, .delete, .function(5), .ctrl("l")]
+    static let text: [Character] = ["a", "n", "h", "ư", "ờ", "Đ", "đ", "1", "0", " ", "漢", "👮", "\u{0301}", "e\u{0301}", "?", "/", "-"]
+
+    mutating func next() -> Step? {
+        guard k < bytes.count else { return nil }
+        let b = byte()
+        switch b {
+        case 0..<0xC0: return .key(Self.keys[Int(b) % Self.keys.count])
+        case 0xC0..<0xE0: return .key(.char(Self.text[Int(b - 0xC0) % Self.text.count]))
+        case 0xE0..<0xF0:
+            let kinds: [MouseEvent.Kind] = [.click, .doubleClick, .wheelUp, .wheelDown]
+            return .key(.mouse(MouseEvent(kind: kinds[Int(b) % 4], x: Int(byte()) - 8, y: Int(byte()) - 8)))
+        default:
+            return .resize(Int(byte()), Int(byte() % 128))
+        }
+    }
+}
+
+/// The embedded data as the dashboard sees it, cut to a few provinces (so each run is fast): both
+/// series, every snapshot loaded once per process, the crosswalk, and one more reference in each
+/// series whose file cannot be read. Rows of wards outside the small maps are left out; crosswalk
+/// links may point outside the small new map, as a crosswalk file may.
+final class DataSource: SnapshotSource, Sendable {
+    static let shared = DataSource()
+
+    let names: [String]
+    let refs: [String: [SnapshotRef]]
+    let datasets: [String: Dataset]
+    let crosswalk: Crosswalk?
+
+    private init() {
+        let catalog = RealData.catalog
+        let full = try? catalog.loadCrosswalk(from: "vn-2025-01", to: "vn-2025-07")?.get()
+        let kept = RealData.smallMapProvinces
+        var maps = RealData.maps.mapValues { $0.only(provinces: kept) }
+        if let full, let newMap = RealData.maps[full.toMapID] {
+            maps[full.toMapID] = newMap.only(provinces: Set(kept.compactMap { full.newProvince(of: $0) }))
+        }
+        var datasets: [String: Dataset] = [:]
+        for entry in catalog.snapshots {
+            guard let map = maps[entry.header.mapID], let criteria = catalog.criteriaSet(of: entry),
+                  case .success(let snapshot) = catalog.loadSnapshot(entry, map: RealData.maps[entry.header.mapID] ?? map)
+            else { fatalError("\(entry.file) does not load") }
+            let reported = snapshot.reported.filter {
+                if case .province(let code) = $0.scope { return map.province(code) != nil }
+                return true
+            }
+            let small = Snapshot(header: snapshot.header, wards: snapshot.wards.filter { map.ward($0.wardCode) != nil }, reported: reported)
+            datasets[entry.file] = Dataset(snapshot: small, map: map, criteria: criteria)
+        }
+        var refs: [String: [SnapshotRef]] = [:]
+        for name in catalog.series() {
+            var list = catalog.snapshots(inSeries: name).map { SnapshotRef(file: $0.file, header: $0.header) }
+            if list.count > 2 { list.insert(SnapshotRef(file: name + "/broken.snapshot.json", header: list[1].header), at: 2) }
+            refs[name] = list
+        }
+        guard !refs.isEmpty else { fatalError("the embedded data has no snapshots") }
+        self.names = catalog.series(); self.refs = refs; self.datasets = datasets
+        self.crosswalk = full.map { full in
+            let oldMap = maps[full.fromMapID]
+            return Crosswalk(id: full.id, fromMapID: full.fromMapID, toMapID: full.toMapID, title: full.title,
+                             provinces: full.provinces.filter { kept.contains($0.oldCode) },
+                             wards: full.wards.filter { oldMap?.ward($0.oldCode) != nil })
+        }
+    }
+
+    var seriesNames: [String] { names }
+    func snapshots(inSeries series: String) -> [SnapshotRef] { refs[series] ?? [] }
+    func load(_ ref: SnapshotRef) -> Result<Dataset, Problems> {
+        datasets[ref.file].map { .success($0) } ?? .failure(Problems([Problem(file: ref.file, message: "cannot read: fuzz")]))
+    }
+    func crosswalk(between a: String, and b: String) -> Crosswalk? {
+        guard let crosswalk, Set([a, b]) == Set([crosswalk.fromMapID, crosswalk.toMapID]) else { return nil }
+        return crosswalk
+    }
+}

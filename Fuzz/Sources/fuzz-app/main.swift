@@ -1,0 +1,3 @@
+import FuzzSupport
+
+runFuzzer { data, size in fuzzApp(fuzzBytes(data, size)); return 0 }
