@@ -12,17 +12,41 @@ import Testing
 
     // MARK: - Text fields
 
-    @Test func everyTextFieldLoadsAndKeepsItsText() throws {
+    /// Free text is made inert as it is read (`Decoder.displayText`): every name, title, note,
+    /// source, decision and criterion name of the files reads as the text the payloads wrap.
+    @Test func everyTextFieldIsReadAsTheTextItShows() throws {
         let folder = try Hostile.dataFolder()
         defer { try? fm.removeItem(atPath: folder) }
         let (catalog, data) = try Hostile.latest(in: folder)
         #expect(catalog.problems.isEmpty, "\(catalog.problems)")
-        // Loaded as written (the loader keeps data; making it inert is the job of what prints it)…
-        #expect(data.map.provinces[1].name == Hostile.wrap("Tỉnh Nghệ An"))
-        // …and shown as the text it wraps.
-        #expect(DisplaySafe.clean(data.map.provinces[1].name) == "Tỉnh Nghệ An")
-        #expect(DisplaySafe.clean(data.criteria.criteria[0].nameVi) == "Tiêu chí một")
-        #expect(DisplaySafe.clean(data.snapshot.header.title) == "Sơ kết 2023-12-31")
+        let (_, plain) = try Hostile.latest(in: try Hostile.dataFolder(text: { $0 }))
+        let m = data.map, c = data.criteria, h = data.snapshot.header
+        #expect(m.provinces.map(\.name) == plain.map.provinces.map(\.name))
+        #expect(m.districts.map(\.name) == plain.map.districts.map(\.name))
+        #expect(m.wards.map(\.name) == plain.map.wards.map(\.name))
+        #expect([m.title] + m.notes + m.sources.flatMap { [$0.publisher, $0.title, $0.url] }
+                == [plain.map.title] + plain.map.notes + plain.map.sources.flatMap { [$0.publisher, $0.title, $0.url] })
+        #expect([c.title, c.decision] + c.notes + c.groups.flatMap { [$0.nameVi, $0.nameEn] } + c.criteria.flatMap { [$0.nameVi, $0.nameEn, $0.subject] }
+                == [plain.criteria.title, plain.criteria.decision] + plain.criteria.notes + plain.criteria.groups.flatMap { [$0.nameVi, $0.nameEn] }
+                + plain.criteria.criteria.flatMap { [$0.nameVi, $0.nameEn, $0.subject] })
+        #expect([h.title] + h.notes + h.sources.flatMap { [$0.publisher, $0.title, $0.url] }
+                == [plain.header.title] + plain.header.notes + plain.header.sources.flatMap { [$0.publisher, $0.title, $0.url] })
+        #expect(data.snapshot.wards.map(\.note) == plain.snapshot.wards.map(\.note))
+        #expect(data.snapshot.wards.map { $0.recognition?.decision } == plain.snapshot.wards.map { $0.recognition?.decision })
+        #expect(data.snapshot.reported.map(\.note) == plain.snapshot.reported.map(\.note))
+        #expect(m.provinces[1].name == "Tỉnh Nghệ An" && c.criteria[0].nameVi == "Tiêu chí một")
+    }
+
+    /// An escape left open at the end of a name (no terminator) takes nothing after it: the name
+    /// is cleaned on its own, before anything is joined to it.
+    @Test(arguments: ["\u{1B}]0;", "\u{1B}[", "\u{9D}", "\u{1B}", "\u{1B}P"])
+    func anEscapeLeftOpenEndsWithItsField(tail: String) throws {
+        let folder = try Hostile.dataFolder(text: { $0 + tail })
+        defer { try? fm.removeItem(atPath: folder) }
+        let (_, data) = try Hostile.latest(in: folder)
+        #expect(data.map.wards.map(\.name).contains("Phường Hà Huy Tập"))
+        let line = data.map.wards[3].name + " · " + data.map.districts[1].name
+        #expect(DisplaySafe.clean(line) == "Phường Hà Huy Tập · Thành phố Vinh")
     }
 
     @Test(arguments: Report.Format.allCases)
@@ -36,15 +60,18 @@ import Testing
                                 sections: [.summary, .provinces, .criteria])
             let text = report.render(format)
             #expect(Hostile.isInert(text), "\(format), province \(province.map(String.init) ?? "none"): \(Hostile.firstUnsafe(in: text))")
-            if format == .json {
-                // JSON keeps the data, escaped: the title carries its OSC as \u001B]0;PWNED\u0007.
-                #expect(text.contains(#"\u001B]0;PWNED\u0007"#) && text.contains(#"\u202E"#))
-            } else {
-                #expect(!text.contains("PWNED") && !text.contains("38;2;1;2;3"), "a payload's body is printed as text")
-                let name = [nil: "Tỉnh Nghệ An", 0: "Phường Phúc Xá", 1: "Phường Hà Huy Tập"][province] ?? ""
-                #expect(text.contains(name), "\(format): \(name) lost")
-            }
+            #expect(!text.contains("PWNED") && !text.contains("38;2;1;2;3") && !text.contains(#"\u001B"#),
+                    "a payload's body is printed as text")
+            let names = ["Tỉnh Nghệ An", "Thành phố Hà Nội", "Phường Phúc Xá", "Phường Hà Huy Tập"]
+            #expect(names.contains { text.contains($0) }, "\(format), province \(province.map(String.init) ?? "none"): names lost")
         }
+    }
+
+    /// JSON output (reports, review exports) escapes what a terminal would act on or that reorders
+    /// text, so `kieumau report --format json` printed to a terminal is inert and still exact.
+    @Test func jsonOutputEscapesControlsBidiAndZeroWidthCharacters() {
+        #expect(JSONWriter.string("a\u{1B}[2J\u{9B}1m\u{202E}\u{200D}\u{FEFF}\u{7F}b") == #""a\u001B[2J\u009B1m\u202E\u200D\uFEFF\u007Fb""#)
+        #expect(JSONWriter.string("Phường Hà Huy Tập – “số 1”") == #""Phường Hà Huy Tập – “số 1”""#)
     }
 
     // MARK: - Ids and codes

@@ -44,6 +44,17 @@ struct Decoding {
         return document.string(node)
     }
 
+    /// Free text (names, titles, notes), made inert here, once, as it is read: whatever shows or
+    /// prints it later — joined with other fields, clipped, searched — never meets an escape
+    /// sequence. (Cleaned only when printing, an escape left open at the end of one name swallowed
+    /// the fields drawn after it on the same row.) Tokens and ids are read with `string`, unchanged,
+    /// so an invisible character in them is an error rather than silently dropped.
+    mutating func displayText(_ node: Int, _ path: @autoclosure () -> String) -> String? {
+        guard let text = string(node, path()) else { return nil }
+        if let raw = document.rawBytes(node), !DisplaySafe.mayNeedCleaning(utf8: raw) { return text }
+        return DisplaySafe.clean(text)
+    }
+
     /// A string that must not be empty (ids, codes).
     mutating func identifier(_ node: Int, _ path: @autoclosure () -> String, what: String) -> String? {
         guard let text = string(node, path()) else { return nil }

@@ -29,6 +29,13 @@ public enum DisplaySafe {
         return String(out)
     }
 
+    /// False when UTF-8 `bytes` surely hold nothing `clean` removes: no DEL and none of the lead
+    /// bytes of C1 controls (C2), U+061C (D8), U+2000–U+2FFF (E2) or U+F000–U+FFFF (EF). A quick
+    /// byte scan, so 100,000 ward names cost no scalar decoding; raw C0 cannot occur in JSON strings.
+    static func mayNeedCleaning(utf8 bytes: some Collection<UInt8>) -> Bool {
+        bytes.contains { $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 || $0 == 0xEF || $0 < 0x20 }
+    }
+
     static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x20 || v == 0x7F { return true }
