@@ -95,8 +95,11 @@ struct DataOptions: ParsableArguments {
         return (index, data)
     }
 
+    /// Why nothing could be listed, in brief: the first error says it (e.g. a folder that cannot
+    /// be read: permission denied) without a second command.
     func problemHint(_ catalog: Catalog) -> String {
-        catalog.problems.isEmpty ? "" : " (\(catalog.problems.count) problems; run `kieumau validate \(catalog.directory)`)"
+        guard let first = catalog.problems.first(where: { $0.severity == .error }) ?? catalog.problems.first else { return "" }
+        return " (\(catalog.problems.count) problem(s), the first: \(first); run `kieumau validate \(catalog.directory)`)"
     }
 }
 

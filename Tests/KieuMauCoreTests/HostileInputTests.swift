@@ -67,6 +67,15 @@ import Testing
         }
     }
 
+    /// String sequences lose their bodies too, not only their introducers: what ESC k, DCS (tmux
+    /// passthrough), SOS, PM and APC carry is not shown as text.
+    @Test func stringSequencesAreDroppedWithTheirBodies() {
+        for payload in ["\u{1B}kname\u{1B}\\", "\u{1B}Ptmux;\u{1B}\u{1B}]0;t\u{07}\u{1B}\\", "\u{1B}X sos \u{1B}\\",
+                        "\u{1B}^ pm \u{07}", "\u{1B}_ apc \u{1B}\\", "\u{90}dcs\u{9C}", "\u{9F}apc\u{9C}"] {
+            #expect(DisplaySafe.clean("Hà" + payload + "Nội") == "HàNội", "\(payload.debugDescription)")
+        }
+    }
+
     /// JSON output (reports, review exports) escapes what a terminal would act on or that reorders
     /// text, so `kieumau report --format json` printed to a terminal is inert and still exact.
     @Test func jsonOutputEscapesControlsBidiAndZeroWidthCharacters() {
@@ -220,6 +229,9 @@ enum Hostile {
         "\u{9B}38;2;4;5;6m",              // the same through the 8-bit C1 CSI
         "\u{9D}2;PWNED\u{9C}",            // C1 OSC with a C1 string terminator
         "\u{1B}]52;c;cHduZWQ=\u{1B}\\",   // OSC 52: write the clipboard, ended by ESC \
+        "\u{1B}kPWNED\u{1B}\\",           // screen/tmux: rename the window
+        "\u{1B}Ptmux;\u{1B}\u{1B}]0;PWNED\u{07}\u{1B}\\", // DCS: tmux passthrough to the outer terminal
+        "\u{98}PWNED\u{9C}",              // C1 SOS string
         "\u{202E}",                       // right-to-left override
         "\u{2066}",                       // left-to-right isolate
         "\u{200D}",                       // zero-width joiner

@@ -82,8 +82,9 @@ final class TmuxSession {
     let socket: String
     private let tmux: String
 
-    /// Starts `command` (argv, run directly, no shell) in a `width`×`height` window.
-    init(width: Int, height: Int, command: [String]) throws {
+    /// Starts `command` (argv, run directly, no shell) in a `width`×`height` window, in
+    /// `directory` when given (else the test process's own).
+    init(width: Int, height: Int, directory: String? = nil, command: [String]) throws {
         guard let tmux = Self.executable else { throw Failure(description: "tmux is not installed") }
         self.tmux = tmux
         socket = "kieumau-test-\(getpid())-\(Self.counter.next())"
@@ -91,7 +92,8 @@ final class TmuxSession {
         environment["TMUX"] = nil          // allowed to run inside a tmux session too
         environment["TERM"] = environment["TERM"] ?? "xterm-256color"
         let result = try runProcess(tmux, ["-L", socket, "-f", "/dev/null", "new-session", "-d",
-                                           "-x", String(width), "-y", String(height), "-s", "main"] + command,
+                                           "-x", String(width), "-y", String(height), "-s", "main"]
+                                           + (directory.map { ["-c", $0] } ?? []) + command,
                                     environment: environment)
         guard result.status == 0 else {
             throw Failure(description: "tmux new-session failed (\(result.status)): \(result.stderr)")
