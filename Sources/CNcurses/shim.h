@@ -104,7 +104,9 @@ static void kieumau_relay_winch(int sig) {
     kieumau_relay_signal(sig);
 }
 
-/// Makes SIGINT, SIGTERM, SIGHUP (and SIGWINCH, chained to ncurses) write their number to `fd`.
+/// Makes SIGINT, SIGTERM and SIGHUP write their number to `fd`. Installed before curses changes
+/// the tty, so one that arrives during set-up is relayed like any other instead of ending the
+/// process with the tty left in curses mode.
 static inline int kieumau_install_relay(int fd) {
     kieumau_signal_pipe_fd = fd;
     struct sigaction sa;
@@ -114,18 +116,30 @@ static inline int kieumau_install_relay(int fd) {
     if (sigaction(SIGINT, &sa, NULL) != 0) return -1;
     if (sigaction(SIGTERM, &sa, NULL) != 0) return -1;
     if (sigaction(SIGHUP, &sa, NULL) != 0) return -1;
-    sa.sa_handler = kieumau_relay_winch;
-    if (sigaction(SIGWINCH, &sa, &kieumau_previous_winch) != 0) return -1;
     return 0;
 }
 
-/// Puts SIGINT, SIGTERM, SIGHUP back to the default and SIGWINCH back to ncurses's handler.
+/// Relays SIGWINCH too, chained to ncurses's handler: installed after newterm, which sets up its
+/// own handler only where SIGWINCH still has the default action.
+static inline int kieumau_install_winch_relay(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = kieumau_relay_winch;
+    return sigaction(SIGWINCH, &sa, &kieumau_previous_winch);
+}
+
+/// Puts SIGINT, SIGTERM, SIGHUP back to the default.
 static inline void kieumau_remove_relay(void) {
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
     signal(SIGHUP, SIG_DFL);
-    sigaction(SIGWINCH, &kieumau_previous_winch, NULL);
     kieumau_signal_pipe_fd = -1;
+}
+
+/// Puts SIGWINCH back to ncurses's handler.
+static inline void kieumau_remove_winch_relay(void) {
+    sigaction(SIGWINCH, &kieumau_previous_winch, NULL);
 }
 
 /// Remembers the tty state before curses changes it, for the crash handler.

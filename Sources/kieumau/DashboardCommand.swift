@@ -58,7 +58,10 @@ struct DashboardCommand: ParsableCommand {
         let series = try options.chosenSeries(in: catalog)
         let source = CatalogSource(catalog: catalog)
         let refs = source.snapshots(inSeries: series)
-        let (index, data) = try options.opening(catalog.snapshots(inSeries: series)) { entry in
+        var skippedNotice: String?
+        let (index, data) = try options.opening(catalog.snapshots(inSeries: series), skipped: { entry, problems in
+            skippedNotice = skippedNotice ?? "\(entry.file): \(problems.all.first?.description ?? "")"
+        }) { entry in
             source.load(SnapshotRef(file: entry.file, header: entry.header))
         }
 
@@ -71,6 +74,8 @@ struct DashboardCommand: ParsableCommand {
         state.problemCount = catalog.problems.count
         if let first = themeProblems.first(where: { $0.severity == .error }) {
             state.notice = "theme: \(first)"
+        } else if let skippedNotice {
+            state.notice = state.strings.loadFailed(skippedNotice)
         } else if !catalog.problems.isEmpty {
             state.notice = "\(catalog.problems.count) \(state.strings.problemsLabel): kieumau validate"
         }

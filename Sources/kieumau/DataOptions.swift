@@ -65,12 +65,27 @@ struct DataOptions: ParsableArguments {
     /// The snapshot to open and its data: --as-of's, else the latest that says something (one that
     /// only announces a new map, with no ward rows and no reported figures, is passed over).
     /// The dashboard and the report use this one rule, so they open on the same snapshot.
-    func opening(_ entries: [SnapshotEntry], load: (SnapshotEntry) -> Result<Dataset, Problems>) throws -> (Int, Dataset) {
-        var index = try chosenIndex(in: entries)
-        var data: Dataset
-        switch load(entries[index]) {
-        case .success(let d): data = d
-        case .failure(let p): throw CLIError("cannot load \(entries[index].file):\n\(p)")
+    /// One that cannot be loaded (broken rows, a map that cannot be read) is passed over for the
+    /// nearest earlier one that can, and named through `skipped`: one hostile file must not keep
+    /// the rest of the data from being shown.
+    func opening(_ entries: [SnapshotEntry], skipped: (SnapshotEntry, Problems) -> Void = { _, _ in },
+                 load: (SnapshotEntry) -> Result<Dataset, Problems>) throws -> (Int, Dataset) {
+        let chosen = try chosenIndex(in: entries)
+        var index = chosen
+        var data: Dataset?
+        var firstFailure: Problems?
+        while data == nil, index >= 0 {
+            switch load(entries[index]) {
+            case .success(let d): data = d
+            case .failure(let p):
+                skipped(entries[index], p)
+                firstFailure = firstFailure ?? p
+                index -= 1
+            }
+        }
+        guard var data else {
+            let before = chosen > 0 ? " nor any snapshot before it" : ""
+            throw CLIError("cannot load \(entries[chosen].file)\(before):\n\(firstFailure?.description ?? "")")
         }
         if asOf == nil, index > 0, data.snapshot.wards.isEmpty, data.snapshot.reported.isEmpty,
            case .success(let earlier) = load(entries[index - 1]) {
@@ -80,8 +95,11 @@ struct DataOptions: ParsableArguments {
         return (index, data)
     }
 
+    /// Why nothing could be listed, in brief: the first error says it (e.g. a folder that cannot
+    /// be read: permission denied) without a second command.
     func problemHint(_ catalog: Catalog) -> String {
-        catalog.problems.isEmpty ? "" : " (\(catalog.problems.count) problems; run `kieumau validate \(catalog.directory)`)"
+        guard let first = catalog.problems.first(where: { $0.severity == .error }) ?? catalog.problems.first else { return "" }
+        return " (\(catalog.problems.count) problem(s), the first: \(first); run `kieumau validate \(catalog.directory)`)"
     }
 }
 

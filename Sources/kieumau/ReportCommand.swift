@@ -27,7 +27,9 @@ struct ReportCommand: ParsableCommand {
         let series = try options.chosenSeries(in: catalog)
         let entries = catalog.snapshots(inSeries: series)
         var loader = DatasetLoader(catalog: catalog)
-        let (index, data) = try options.opening(entries) { loader.load($0) }
+        let (index, data) = try options.opening(entries, skipped: { entry, problems in
+            printError("note: \(entry.file) could not be loaded, so an earlier snapshot is reported:\n\(problems)")
+        }) { loader.load($0) }
         let summary = ProgressSummary(data, definition: options.model)
         var previous: ProgressSummary?
         if index > 0, case .success(let d) = loader.load(entries[index - 1]) {

@@ -8,8 +8,8 @@ import Testing
 struct ReviewAndCommandCentreKeysEndToEndTests {
 
     private static func dashboard(_ folder: ScratchFolder, _ arguments: String...) throws -> DashboardPane {
-        try DashboardPane(workingDirectory: folder.path,
-                          arguments: ["--reviews", folder.path("reviews.sqlite"), "--reviewer", "e2e"] + arguments)
+        try DashboardPane(arguments: ["--reviews", folder.path("reviews.sqlite"), "--reviewer", "e2e"] + arguments,
+                          directory: folder.path)
     }
 
     /// `u` goes to the next ward after the cursor with no mark, wrapping past the end and saying so.

@@ -39,7 +39,7 @@ enum AdminMapDecoder {
             let path = "provinces[\(index)]"
             guard let row = d.row(element, path, counts: 3...3, shape: "a row [code, name, units]") else { continue }
             let code = d.identifier(row[0], path + "[0]", what: "a province code")
-            let name = d.string(row[1], path + "[1]")
+            let name = d.displayText(row[1], path + "[1]")
             let units = d.integer(row[2], path + "[2]", in: 0...Int.max, what: "a number of units")
             guard let code, let name, let units else { continue }
             if let first = firstIndex[code] {
@@ -60,7 +60,7 @@ enum AdminMapDecoder {
             let path = "districts[\(index)]"
             guard let row = d.row(element, path, counts: 3...3, shape: "a row [code, name, provinceCode]") else { continue }
             let code = d.identifier(row[0], path + "[0]", what: "a district code")
-            let name = d.string(row[1], path + "[1]")
+            let name = d.displayText(row[1], path + "[1]")
             let province = d.identifier(row[2], path + "[2]", what: "a province code")
             guard let code, let name, let province else { continue }
             if let first = firstIndex[code] {
@@ -91,7 +91,7 @@ enum AdminMapDecoder {
             guard let row = d.row(element, "wards[\(index)]", counts: 3...4,
                                   shape: "a row [code, name, provinceCode] or [code, name, provinceCode, districtCode]") else { continue }
             let code = d.identifier(row[0], "wards[\(index)][0]", what: "a ward code")
-            let name = d.string(row[1], "wards[\(index)][1]")
+            let name = d.displayText(row[1], "wards[\(index)][1]")
             let province = d.identifier(row[2], "wards[\(index)][2]", what: "a province code")
             var district: String?
             if let districtNode = row.optional(3) {

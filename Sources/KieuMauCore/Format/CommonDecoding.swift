@@ -57,13 +57,13 @@ extension Decoding {
     /// A string key that may be absent (then empty).
     mutating func text(_ fields: Fields, _ key: String, in path: String = "") -> String {
         guard let node = fields[key] else { return "" }
-        return string(node, Self.join(path, key)) ?? ""
+        return displayText(node, Self.join(path, key)) ?? ""
     }
 
     /// `notes`: an array of strings; empty when absent.
     mutating func notes(_ fields: Fields) -> [String] {
         guard let node = fields["notes"] else { return [] }
-        return strings(node, "notes") ?? []
+        return (strings(node, "notes") ?? []).map(DisplaySafe.clean)   // free text: see `displayText`
     }
 
     /// `sources`: objects with a unique `id`; the others default to empty.

@@ -65,10 +65,32 @@ struct Decoding {
         return document.string(node)
     }
 
+    /// Free text (names, titles, notes), made inert here, once, as it is read: whatever shows or
+    /// prints it later — joined with other fields, clipped, searched — never meets an escape
+    /// sequence. (Cleaned only when printing, an escape left open at the end of one name swallowed
+    /// the fields drawn after it on the same row.) Tokens and ids are read with `string`, unchanged,
+    /// so an invisible character in them is an error rather than silently dropped.
+    mutating func displayText(_ node: Int, _ path: @autoclosure () -> String) -> String? {
+        guard let text = string(node, path()) else { return nil }
+        if let raw = document.rawBytes(node), !DisplaySafe.mayNeedCleaning(utf8: raw) { return text }
+        return DisplaySafe.clean(text)
+    }
+
     /// A string that must not be empty (ids, codes).
     mutating func identifier(_ node: Int, _ path: @autoclosure () -> String, what: String) -> String? {
         guard let text = string(node, path()) else { return nil }
         if text.isEmpty { report(node, path(), "expected \(what), found an empty string"); return nil }
+        // Ids, codes and series names are matched and printed bare (`snapshots`, report headers):
+        // one carrying an escape sequence or an invisible character is refused, not shown.
+        if !text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }),   // printable ASCII, the usual case: no scan
+           let offset = text.unicodeScalars.firstIndex(where: DisplaySafe.isUnsafe) {
+            let scalar = text.unicodeScalars[offset]
+            let position = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: offset) + 1
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            report(node, path(), "expected \(what) without control, bidi or invisible characters, found U+"
+                   + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + " at character \(position)")
+            return nil
+        }
         return text
     }
 

@@ -35,14 +35,24 @@ enum DirectoryWalker {
             problems.append(Problem(file: relative.isEmpty ? root : relative + "/", message: "cannot read folder: \(FileReader.errorText())"))
             return
         }
-        for name in names where !name.hasPrefix(".") {
+        for (name, isUTF8) in names where !name.hasPrefix(".") {
             let rel = relative.isEmpty ? name : relative + "/" + name
             let path = root + "/" + rel
+            let kind = DataFileKind.of(fileName: name)
+            // A name that is not UTF-8 cannot be opened again from its (repaired) text, and one with
+            // escape sequences or invisible characters would be printed in messages and listings:
+            // such data files and folders are named (inert) and left out.
+            if !isUTF8 || name.unicodeScalars.contains(where: DisplaySafe.isUnsafe) {
+                if !isUTF8 || kind != nil || name.hasSuffix(".json") || isFolder(path) {
+                    let why = isUTF8 ? "has control, bidi or invisible characters" : "is not valid UTF-8"
+                    problems.append(Problem(file: rel, message: "not read: the name \(why)", severity: .warning))
+                }
+                continue
+            }
             var info = stat()
             guard lstat(path, &info) == 0 else {
                 problems.append(Problem(file: rel, message: "cannot read: \(FileReader.errorText())")); continue
             }
-            let kind = DataFileKind.of(fileName: name)
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
                 if depth < maximumDepth {
@@ -70,17 +80,26 @@ enum DirectoryWalker {
         }
     }
 
-    /// The names in a folder, sorted by their bytes; nil when it cannot be read.
-    private static func entries(of directory: String) -> [String]? {
+    /// The names in a folder, sorted by their bytes, each with whether it is valid UTF-8 (if not, the
+    /// name holds U+FFFD in place of the bad bytes); nil when the folder cannot be read.
+    private static func entries(of directory: String) -> [(name: String, isUTF8: Bool)]? {
         guard let dir = opendir(directory) else { return nil }
         defer { closedir(dir) }
-        var names: [String] = []
+        var names: [(name: String, isUTF8: Bool)] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: &entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) { String(cString: $0) }
+            let read = withUnsafePointer(to: &entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+                    (String(validatingCString: $0), String(cString: $0))
+                }
             }
-            if name != "." && name != ".." { names.append(name) }
+            if read.1 != "." && read.1 != ".." { names.append((read.0 ?? read.1, read.0 != nil)) }
         }
-        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return names.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+    }
+
+    /// Whether `path` is a folder (not following a link).
+    private static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 }

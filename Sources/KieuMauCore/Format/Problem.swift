@@ -19,13 +19,16 @@ public struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `file:line:column: path: message` (parts that are unknown are left out).
+    ///
+    /// Made inert with `DisplaySafe`: file names, keys and quoted values come from the files
+    /// themselves, and this text goes straight to a terminal (`validate`, theme warnings on stderr).
     public var description: String {
         var s = file
         if let line { s += ":\(line)"; if let column { s += ":\(column)" } }
         if !path.isEmpty { s += ": \(path)" }
         s += ": "
         if severity == .warning { s += "warning: " }
-        return s + message
+        return DisplaySafe.clean(s + message)
     }
 }
 

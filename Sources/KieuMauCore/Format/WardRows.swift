@@ -197,7 +197,7 @@ struct WardRows {
                 details.year = value
             }
         }
-        if let decisionNode = decision { details.decision = d.string(decisionNode, path("decision")) ?? "" }
+        if let decisionNode = decision { details.decision = d.displayText(decisionNode, path("decision")) ?? "" }
         if let dayNode = recognisedOn {
             details.recognisedOn = d.day(dayNode, path("recognisedOn"))
             if let day = details.recognisedOn, let asOf, day > asOf {
@@ -217,7 +217,7 @@ struct WardRows {
                 d.report(element, path("sources[\(k)]"), "unknown source `\(ids[k])` (not declared in `sources`)")
             }
         }
-        if let noteNode = note { details.note = d.string(noteNode, path("note")) ?? "" }
+        if let noteNode = note { details.note = d.displayText(noteNode, path("note")) ?? "" }
         details.valid = d.problems.count == problemsBefore
         return details
     }

@@ -11,7 +11,9 @@ public enum JSONWriter {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if u.value < 0x20 || u.value == 0x7F || (0x2028...0x2029).contains(u.value) {
+                // Escaped rather than written raw: C0/C1 controls, bidi and zero-width characters
+                // (DisplaySafe's list), so JSON shown in a terminal cannot move the cursor or reorder text.
+                if DisplaySafe.isUnsafe(u) || (0x2028...0x2029).contains(u.value) {
                     let hex = String(u.value, radix: 16, uppercase: true)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -1,6 +1,7 @@
 /// Makes text from data files inert before it reaches a screen or a report: control characters,
-/// escape sequences (CSI, OSC, single-character), bidi overrides and zero-width characters are
-/// removed; tabs and newlines become spaces.
+/// escape sequences (CSI; OSC, DCS, SOS, PM, APC and ESC k strings with their bodies;
+/// single-character ones), bidi overrides and zero-width characters are removed; tabs and
+/// newlines become spaces.
 public enum DisplaySafe {
     public static func clean(_ text: String) -> String {
         if !text.unicodeScalars.contains(where: isUnsafe) { return text }
@@ -13,20 +14,37 @@ public enum DisplaySafe {
             case .text:
                 if v == 0x1B { state = .escape; continue }
                 if v == 0x9B { state = .csi; continue }       // 8-bit CSI
-                if v == 0x9D { state = .osc; continue }       // 8-bit OSC
+                // 8-bit OSC, and DCS, SOS, PM, APC: strings up to a terminator, like OSC
+                if v == 0x9D || v == 0x90 || v == 0x98 || v == 0x9E || v == 0x9F { state = .osc; continue }
                 if v == 0x09 || v == 0x0A || v == 0x0D { out.append(" "); continue }
                 if !isUnsafe(s) { out.append(s) }
             case .escape:
-                state = v == 0x5B ? .csi : v == 0x5D ? .osc : .text
+                // ESC [ starts a CSI; ESC ] (OSC), ESC P (DCS), ESC X (SOS), ESC ^ (PM), ESC _ (APC)
+                // and ESC k (screen's and tmux's window name) start strings that run to BEL or ST:
+                // their bodies are dropped too, not shown as text.
+                switch v {
+                case 0x5B: state = .csi
+                case 0x5D, 0x50, 0x58, 0x5E, 0x5F, 0x6B: state = .osc
+                default: state = .text
+                }
             case .csi:
                 if (0x40...0x7E).contains(v) { state = .text }
             case .osc:
                 if v == 0x07 || v == 0x9C { state = .text } else if v == 0x1B { state = .oscEscape }
             case .oscEscape:
-                state = .text  // ESC \ (string terminator) or anything else ends it
+                // ESC \ (string terminator) or anything else ends it, except a doubled ESC: tmux's
+                // passthrough (ESC P tmux; …) doubles the ESCs of what it carries.
+                state = v == 0x1B ? .osc : .text
             }
         }
         return String(out)
+    }
+
+    /// False when UTF-8 `bytes` surely hold nothing `clean` removes: no DEL and none of the lead
+    /// bytes of C1 controls (C2), U+061C (D8), U+2000–U+2FFF (E2) or U+F000–U+FFFF (EF). A quick
+    /// byte scan, so 100,000 ward names cost no scalar decoding; raw C0 cannot occur in JSON strings.
+    static func mayNeedCleaning(utf8 bytes: some Collection<UInt8>) -> Bool {
+        bytes.contains { $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 || $0 == 0xEF || $0 < 0x20 }
     }
 
     static func isUnsafe(_ s: Unicode.Scalar) -> Bool {

@@ -12,11 +12,16 @@ public enum SearchFolding {
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x80 {
-                if v >= 0x41 && v <= 0x5A { out.append(Unicode.Scalar(v + 32)!) } else { out.append(scalar) }
+                if v >= 0x41 && v <= 0x5A { out.append(Unicode.Scalar(v + 32)!) } else if v >= 0x20 && v != 0x7F { out.append(scalar) } else {
+                    return fold(DisplaySafe.clean(text))   // search what the screen shows: no escapes
+                }
                 continue
             }
             if (0x0300...0x036F).contains(v) { continue }  // combining diacritics (NFD input)
             if let base = table[v] { out.append(base); continue }
+            // Invisible characters (zero-width, bidi) and C1 escapes are not shown, so they do not
+            // stop a match: "Hà\u{200B} Nội" is found by "ha noi". (Cleaning removes them: no loop.)
+            if DisplaySafe.isUnsafe(scalar) { return fold(DisplaySafe.clean(text)) }
             for lower in scalar.properties.lowercaseMapping.unicodeScalars { out.append(lower) }
         }
         return String(out)

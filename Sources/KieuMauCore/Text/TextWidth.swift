@@ -46,8 +46,12 @@ public enum TextWidth {
 
     /// The longest prefix of `s` that fits `width` columns; when `s` is longer, ends with "…"
     /// (or "~" in ASCII mode) so the reader knows it was cut.
+    ///
+    /// `s` is made inert first (`DisplaySafe`): measured raw, an escape sequence would count as
+    /// columns, and a cut inside one (an OSC left open) would later swallow the rest of the row.
     public static func clip(_ s: String, to width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
+        let s = DisplaySafe.clean(s)
         var used = 0
         var end = s.startIndex
         for i in s.indices {

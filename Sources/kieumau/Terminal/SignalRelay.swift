@@ -12,6 +12,7 @@ final class SignalRelay {
     let readDescriptor: Int32
     private let writeDescriptor: Int32
     private var installed = true
+    private var relaysResizes = false
 
     init() throws(TerminalError) {
         var fds: [Int32] = [-1, -1]
@@ -25,8 +26,15 @@ final class SignalRelay {
         guard kieumau_install_relay(writeDescriptor) == 0 else {
             let code = errno
             close(fds[0]); close(fds[1])
-            throw .setupFailed(what: "sigaction() for SIGINT/SIGTERM/SIGHUP/SIGWINCH", errno: code)
+            throw .setupFailed(what: "sigaction() for SIGINT/SIGTERM/SIGHUP", errno: code)
         }
+    }
+
+    /// Relays SIGWINCH as well, chained to ncurses's own handler: call once curses is set up.
+    func relayResizes() throws(TerminalError) {
+        guard installed, !relaysResizes else { return }
+        guard kieumau_install_winch_relay() == 0 else { throw .setupFailed(what: "sigaction() for SIGWINCH", errno: errno) }
+        relaysResizes = true
     }
 
     /// The signals that arrived since the last call, oldest first.
@@ -45,6 +53,7 @@ final class SignalRelay {
     func remove() {
         guard installed else { return }
         installed = false
+        if relaysResizes { kieumau_remove_winch_relay() }
         kieumau_remove_relay()
         close(readDescriptor)
         close(writeDescriptor)

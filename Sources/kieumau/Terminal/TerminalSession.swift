@@ -63,8 +63,12 @@ final class TerminalSession {
         setlocale(LC_ALL, "")
         isUTF8 = kieumau_locale_is_utf8() != 0
         SignalRelay.saveTerminalSettings()
+        // The relay first: SIGINT/SIGTERM/SIGHUP during the set-up below (cbreak, noecho, colours)
+        // then reach the main loop, which leaves curses before ending, rather than killing the
+        // process with the tty left in curses mode. (SIGWINCH joins once ncurses has its handler.)
+        let signals = try SignalRelay()
         // newterm, unlike initscr, returns nil for an unknown TERM instead of exiting the process.
-        guard let screen = kieumau_newterm(termName) else { throw .unknownTerminal(termName) }
+        guard let screen = kieumau_newterm(termName) else { signals.remove(); throw .unknownTerminal(termName) }
         self.screen = screen
         terminalName = termName
 
@@ -100,12 +104,14 @@ final class TerminalSession {
         mouseEnabled = mouseOn
 
         do {
-            signals = try SignalRelay()
+            try signals.relayResizes()
         } catch {
+            signals.remove()
             endwin()
             delscreen(screen)
             throw error
         }
+        self.signals = signals
         SignalRelay.installCrashRestore(resetSequence: Self.resetSequence(mouse: mouseOn))
         TerminalSession.anyOpen = true
         TerminalSession.registerExitHook()

@@ -12,7 +12,7 @@ struct WardRow: Equatable {
 /// for SIGKILL, and a quick way into a province.
 extension DashboardPane {
     /// The dashboard program's process id (the wrapper shell's child), for sending signals.
-    func programPID() throws -> pid_t { try tmux.paneShellChildPID() }
+    func programPID() throws -> pid_t { try tmux.programPID() }
 
     /// From the province list: filters it with `query`, opens the province whose row holds `name`
     /// ("Tỉnh Nghệ An"), and waits for its ward list (breadcrumb "Nationwide › Nghệ An").

@@ -14,9 +14,11 @@ struct DashboardPane {
     ///   - term: TERM for the program (nil: unset).
     ///   - locale: LANG for the program ("C.UTF-8", "C", …).
     ///   - environment: more variables for the program (they win over the ones above).
-    ///   - workingDirectory: the program's current directory (where `e` exports go); nil: the test's.
+    ///   - directory: the program's working directory (default: the test process's).
+    ///   - launcher: words before the program, e.g. `setpriv --reuid=…` to run it as another user.
     init(width: Int = 120, height: Int = 40, term: String? = "tmux-256color", locale: String = "C.UTF-8",
-         environment: [String: String] = [:], workingDirectory: String? = nil, arguments: [String] = []) throws {
+         environment: [String: String] = [:], arguments: [String] = [], directory: String? = nil,
+         launcher: [String] = []) throws {
         let binary = try BuiltBinary.kieumau()
         var env = ["env"]
         for name in ["NO_COLOR", "LC_ALL", "LC_MESSAGES", "LC_CTYPE", "LANGUAGE", "KIEUMAU_THEME",
@@ -29,8 +31,8 @@ struct DashboardPane {
         if let term { variables["TERM"] = term }
         variables.merge(environment) { _, new in new }
         env += variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        tmux = try TmuxSession(width: width, height: height, workingDirectory: workingDirectory,
-                               command: ["/bin/sh", "-c", SelfTestPane.wrapper, "kieumau-e2e"] + env
+        tmux = try TmuxSession(width: width, height: height, directory: directory,
+                               command: ["/bin/sh", "-c", SelfTestPane.wrapper, "kieumau-e2e"] + launcher + env
                                    + [binary.path] + arguments)
     }
 

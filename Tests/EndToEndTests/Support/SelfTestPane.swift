@@ -64,27 +64,7 @@ struct SelfTestPane {
     }
 
     /// The process id of the program (the wrapper shell's child), for sending signals.
-    func programPID() throws -> pid_t { try tmux.paneShellChildPID() }
-}
-
-extension TmuxSession {
-    /// The process id of the pane's shell's child: the program a wrapper shell started.
-    /// Linux only: found by scanning /proc for the shell's child.
-    func paneShellChildPID() throws -> pid_t {
-        guard let shell = pid_t(try pane("#{pane_pid}")) else {
-            throw TmuxSession.Failure(description: "no pane pid")
-        }
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        for entry in entries {
-            guard let pid = pid_t(entry),
-                  let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { continue }
-            // Fields after "(comm)": state, ppid, …
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            if fields.count > 1, pid_t(fields[1]) == shell { return pid }
-        }
-        throw TmuxSession.Failure(description: "the wrapper shell \(shell) has no child")
-    }
+    func programPID() throws -> pid_t { try tmux.programPID() }
 }
 
 /// Display width of captured text, enough for what the self-test draws: CJK ideographs take two

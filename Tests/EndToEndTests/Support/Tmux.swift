@@ -83,8 +83,8 @@ final class TmuxSession {
     private let tmux: String
 
     /// Starts `command` (argv, run directly, no shell) in a `width`×`height` window, in
-    /// `workingDirectory` when given (else the test process's own).
-    init(width: Int, height: Int, workingDirectory: String? = nil, command: [String]) throws {
+    /// `directory` when given (else the test process's own).
+    init(width: Int, height: Int, directory: String? = nil, command: [String]) throws {
         guard let tmux = Self.executable else { throw Failure(description: "tmux is not installed") }
         self.tmux = tmux
         socket = "kieumau-test-\(getpid())-\(Self.counter.next())"
@@ -93,7 +93,7 @@ final class TmuxSession {
         environment["TERM"] = environment["TERM"] ?? "xterm-256color"
         let result = try runProcess(tmux, ["-L", socket, "-f", "/dev/null", "new-session", "-d",
                                            "-x", String(width), "-y", String(height), "-s", "main"]
-                                        + (workingDirectory.map { ["-c", $0] } ?? []) + command,
+                                           + (directory.map { ["-c", $0] } ?? []) + command,
                                     environment: environment)
         guard result.status == 0 else {
             throw Failure(description: "tmux new-session failed (\(result.status)): \(result.stderr)")
