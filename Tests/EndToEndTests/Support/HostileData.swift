@@ -123,8 +123,13 @@ enum HostileData {
         let embedded = root.appendingPathComponent("Sources/KieuMauCore/Resources/Data")
         let folder = temporaryFolder("data")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for part in ["maps", "criteria", "record"] + (withDemo ? ["demo"] : []) {
-            try FileManager.default.copyItem(at: embedded.appendingPathComponent(part), to: folder.appendingPathComponent(part))
+        do {
+            for part in ["maps", "criteria", "record"] + (withDemo ? ["demo"] : []) {
+                try FileManager.default.copyItem(at: embedded.appendingPathComponent(part), to: folder.appendingPathComponent(part))
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: folder)   // the caller's cleanup is not set up yet
+            throw error
         }
         return folder
     }
