@@ -33,6 +33,7 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
+        let timings = PhaseTimings(environment: environment)
         let terminalOptions = TerminalOptions(mouse: !noMouse)
         if terminalSelfTest {
             do {
@@ -49,15 +50,18 @@ struct DashboardCommand: ParsableCommand {
         }
 
         let catalog = try options.catalog()
+        timings.mark("scan (criteria, snapshot headers)")
         let series = try options.chosenSeries(in: catalog)
         let source = CatalogSource(catalog: catalog)
         let refs = source.snapshots(inSeries: series)
         let (index, data) = try options.opening(catalog.snapshots(inSeries: series)) { entry in
             source.load(SnapshotRef(file: entry.file, header: entry.header))
         }
+        timings.mark("load (map, snapshot)")
 
         let (themes, themeIndex, themeProblems) = Self.themes(argument: theme, environment: environment)
         for p in themeProblems { printError("kieumau: theme: \(p)") }
+        timings.mark("themes")
 
         let language = Language.from(flag: lang, environment: environment)
         var state = AppState(dataset: data, snapshots: refs, snapshotIndex: index, lang: language, definition: options.model)
@@ -69,13 +73,16 @@ struct DashboardCommand: ParsableCommand {
             state.notice = "\(catalog.problems.count) \(state.strings.problemsLabel): kieumau validate"
         }
         let controller = AppController(state: state, themes: themes, source: source)
-        var app = DashboardApp(controller: controller)
+        timings.mark("state (summary, lists)")
+        var app = TimedApp(DashboardApp(controller: controller), timings: timings)
         let exit: LoopExit
         do {
             exit = try MainLoop.run(app: &app, options: terminalOptions, exitAfterFirstFrame: exitAfterFirstFrame)
         } catch {
             throw CLIError("\(error)\nFor a plain-text summary run `kieumau report`.")
         }
+        timings.mark(exitAfterFirstFrame ? "first frame drawn, terminal restored" : "session until quit")
+        timings.report()
         exit.endProcess()
     }
 
