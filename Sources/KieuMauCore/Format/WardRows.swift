@@ -171,8 +171,8 @@ struct WardRows {
         }
         let problemsBefore = d.problems.count
         var year: Int?, decision: Int?, recognisedOn: Int?, sources: Int?, note: Int?
-        for keyNode in d.document.keys(of: node) {
-            let document = d.document
+        let document = d.document
+        for keyNode in document.keys(of: node) {
             func take(_ slot: inout Int?, _ key: String, _ d: inout Decoding) {
                 if let first = slot {
                     d.report(keyNode, path(key), "duplicate key `\(key)` (first on line \(document.line(first)))")
@@ -204,7 +204,7 @@ struct WardRows {
                 d.report(dayNode, path("recognisedOn"), "expected a day no later than asOf (\(asOf.iso)), found \(day.iso)")
             }
         }
-        if let stage, stage != .recognised {
+        if let stage, stage != .recognised, decision != nil || recognisedOn != nil {
             for (key, valueNode) in [("decision", decision), ("recognisedOn", recognisedOn)] {
                 if let valueNode {
                     d.report(valueNode - 1, path(key), "`\(key)` belongs to stage recognised, found stage \(stage.token)")

@@ -37,9 +37,11 @@ public struct AdminMap: Sendable {
         var grouped = true
         var last = -1
         var starts = [Int](repeating: -1, count: provinces.count)
+        var lastCode: String?
         for (i, w) in wards.enumerated() {
-            guard let p = pIndex[w.provinceCode], p >= last else { grouped = false; break }
-            if p != last { starts[p] = i; last = p }
+            if w.provinceCode == lastCode { continue }   // same province as the ward before: no hashing
+            guard let p = pIndex[w.provinceCode], p > last else { grouped = false; break }
+            starts[p] = i; last = p; lastCode = w.provinceCode
         }
         if grouped {
             sorted = wards
