@@ -36,7 +36,16 @@ final class PhaseTimings {
         var text = ""
         for p in phases { text += "kieumau timing: \(p.name): \(Self.milliseconds(p.nanoseconds)) ms\n" }
         text += "kieumau timing: total in process: \(Self.milliseconds(last - start)) ms\n"
+        if let peak = Self.peakResidentKiB() { text += "kieumau memory: peak RSS (VmHWM): \(peak) kB\n" }
         FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// This process's peak resident set, from /proc (Linux). Not `getrusage`: after a vfork-style
+    /// spawn its `ru_maxrss` also counts the parent's memory from before the exec.
+    static func peakResidentKiB() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+        return line.split(separator: " ").dropFirst().first.flatMap { Int($0) }
     }
 
     private static func milliseconds(_ ns: UInt64) -> String {
