@@ -22,6 +22,7 @@ struct LaunchBench {
 
     struct Launches {
         var wall = Samples()
+        var cpu = Samples()
         var rssMiB = Samples()
         /// Phase name → milliseconds, from `KIEUMAU_TIMINGS=1`, in the order the binary prints them.
         var phases: [(name: String, samples: Samples)] = []
@@ -43,6 +44,7 @@ struct LaunchBench {
             }
             guard run > 0 else { continue }
             result.wall.append(Double(outcome.wallNanoseconds) / 1_000_000)
+            result.cpu.append(outcome.cpuMilliseconds)
             // The binary's own peak (VmHWM): `ru_maxrss` of a posix_spawn child also counts this
             // process's memory from before the exec, which would be the bench's, not the dashboard's.
             result.rssMiB.append(Double(Self.peakResidentKiB(errors) ?? outcome.maxRSSKiB) / 1024)

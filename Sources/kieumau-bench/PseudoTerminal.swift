@@ -6,8 +6,11 @@ import Glibc
 struct TerminalRun {
     /// From just before the spawn to the return of `wait4`.
     var wallNanoseconds: UInt64
-    /// Peak resident set of the process (`ru_maxrss`), in KiB.
+    /// `ru_maxrss` in KiB. After posix_spawn (a vfork) it also counts the parent's memory from before
+    /// the exec, so the bench prefers the binary's own VmHWM.
     var maxRSSKiB: Int
+    /// User and system CPU time of the process, in milliseconds (less disturbed by other load than the wall time).
+    var cpuMilliseconds: Double
     /// The raw wait status.
     var status: Int32
     /// Everything the program wrote to the terminal.
@@ -71,7 +74,10 @@ final class TerminalProcess {
         slave = -1
         let output = reader.finish()
         close(master)
-        return TerminalRun(wallNanoseconds: ended - started, maxRSSKiB: Int(usage.ru_maxrss), status: status, output: output)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000
+        return TerminalRun(wallNanoseconds: ended - started, maxRSSKiB: Int(usage.ru_maxrss), cpuMilliseconds: cpu,
+                           status: status, output: output)
     }
 
     func signal(_ number: Int32) { kill(pid, number) }

@@ -32,6 +32,8 @@ extension ScaleResult {
         let launchTarget = Targets.launchMilliseconds(scale)
         rows.append(FigureRow(figure: "launch → first frame", median: ms(launch.median), p90: ms(launch.p90), p99: "",
                               target: "≤ \(Int(launchTarget)) ms (median)", pass: launch.median <= launchTarget))
+        rows.append(FigureRow(figure: "launch CPU time (user + system)", median: ms(launches.cpu.median), p90: ms(launches.cpu.p90),
+                              p99: "", target: "—", pass: nil))
         let rss = launches.rssMiB
         let rssTarget = Targets.peakRSSMiB(scale)
         // Targets are in MB (10^6 bytes); ru_maxrss is in KiB.
