@@ -64,12 +64,19 @@ final class TerminalProcess {
         pid = child
     }
 
-    /// Waits for the process to end; the output is complete when this returns.
-    func wait() -> TerminalRun {
+    /// Waits for the process to end (killing it after `timeout` seconds: a hung launch must not hang
+    /// the bench); the output is complete when this returns.
+    func wait(timeout: Double = 600) -> TerminalRun {
+        let reaped = ReapedFlag()
+        let child = pid
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+            if !reaped.isSet { kill(child, SIGKILL) }
+        }
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let ended = DispatchTime.now().uptimeNanoseconds
+        reaped.set()
         close(slave)
         slave = -1
         let output = reader.finish()
@@ -118,4 +125,12 @@ private final class OutputReader: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         return bytes
     }
+}
+
+/// Set once a child has been reaped, so a late watchdog never signals a reused pid.
+private final class ReapedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    func set() { lock.lock(); value = true; lock.unlock() }
 }
