@@ -57,6 +57,18 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Opens pseudo-terminals and starts a program in one (posix_openpt and friends are not
+        // visible from Swift's Glibc module); used by the benchmark only.
+        .target(name: "CBenchPTY"),
+        // `swift build -c release && .build/release/kieumau-bench`: the figures of docs/BENCHMARKS.md.
+        .executableTarget(
+            name: "kieumau-bench",
+            dependencies: [
+                "KieuMauCore", "KieuMauTUI", "CBenchPTY",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "KieuMauCoreTests",
             dependencies: ["KieuMauCore"],

@@ -39,6 +39,7 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
+        let timings = PhaseTimings(environment: environment)
         let terminalOptions = TerminalOptions(mouse: !noMouse)
         if terminalSelfTest {
             do {
@@ -55,6 +56,7 @@ struct DashboardCommand: ParsableCommand {
         }
 
         let catalog = try options.catalog()
+        timings.mark("scan (criteria, snapshot headers)")
         let series = try options.chosenSeries(in: catalog)
         let source = CatalogSource(catalog: catalog)
         let refs = source.snapshots(inSeries: series)
@@ -64,9 +66,11 @@ struct DashboardCommand: ParsableCommand {
         }) { entry in
             source.load(SnapshotRef(file: entry.file, header: entry.header))
         }
+        timings.mark("load (map, snapshot)")
 
         let (themes, themeIndex, themeProblems) = Self.themes(argument: theme, environment: environment)
         for p in themeProblems { printError("kieumau: theme: \(p)") }
+        timings.mark("themes")
 
         let language = Language.from(flag: lang, environment: environment)
         var state = AppState(dataset: data, snapshots: refs, snapshotIndex: index, lang: language, definition: options.model)
@@ -85,13 +89,16 @@ struct DashboardCommand: ParsableCommand {
             state.notice = (backend == nil ? state.strings.noReviewStore + ": " + reviewProblem : state.strings.reviewsReadOnly(reviewProblem))
         }
         let controller = AppController(state: state, themes: themes, source: source, reviews: backend)
-        var app = DashboardApp(controller: controller, watcher: DirectoryWatcher(directory: catalog.directory))
+        timings.mark("state (summary, lists)")
+        var app = TimedApp(DashboardApp(controller: controller, watcher: DirectoryWatcher(directory: catalog.directory)), timings: timings)
         let exit: LoopExit
         do {
             exit = try MainLoop.run(app: &app, options: terminalOptions, exitAfterFirstFrame: exitAfterFirstFrame)
         } catch {
             throw CLIError("\(error)\nFor a plain-text summary run `kieumau report`.")
         }
+        timings.mark(exitAfterFirstFrame ? "first frame drawn, terminal restored" : "session until quit")
+        timings.report()
         exit.endProcess()
     }
 

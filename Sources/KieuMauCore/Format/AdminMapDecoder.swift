@@ -85,17 +85,31 @@ enum AdminMapDecoder {
         var rows: [(node: Int, index: Int)] = []
         wards.reserveCapacity(d.document.count(node))
         rows.reserveCapacity(d.document.count(node))
-        // Rows come grouped by province: remember the last one checked.
+        // Rows come grouped by province and district: the last province and district that passed
+        // their checks are remembered (with their bytes), so a repeat is neither decoded nor looked up again.
         var lastProvince = ""
+        var lastProvinceBytes: ArraySlice<UInt8> = []
+        var lastDistrict: (code: String, bytes: ArraySlice<UInt8>, province: String)?
         for (index, element) in d.document.elements(of: node).enumerated() {
             guard let row = d.row(element, "wards[\(index)]", counts: 3...4,
                                   shape: "a row [code, name, provinceCode] or [code, name, provinceCode, districtCode]") else { continue }
             let code = d.identifier(row[0], "wards[\(index)][0]", what: "a ward code")
             let name = d.displayText(row[1], "wards[\(index)][1]")
-            let province = d.identifier(row[2], "wards[\(index)][2]", what: "a province code")
+            let province: String?
+            if !lastProvinceBytes.isEmpty, let raw = d.document.rawBytes(row[2]), raw.elementsEqual(lastProvinceBytes) {
+                province = lastProvince
+            } else {
+                province = d.identifier(row[2], "wards[\(index)][2]", what: "a province code")
+            }
             var district: String?
+            var districtBytes: ArraySlice<UInt8>?
             if let districtNode = row.optional(3) {
-                district = d.identifier(districtNode, "wards[\(index)][3]", what: "a district code")
+                districtBytes = d.document.rawBytes(districtNode)
+                if let last = lastDistrict, let raw = districtBytes, raw.elementsEqual(last.bytes) {
+                    district = last.code
+                } else {
+                    district = d.identifier(districtNode, "wards[\(index)][3]", what: "a district code")
+                }
                 guard district != nil else { continue }
             }
             guard let code, let name, let province else { continue }
@@ -104,14 +118,16 @@ enum AdminMapDecoder {
                     d.report(row[2], "wards[\(index)][2]", "unknown province `\(province)` (not in `provinces`)"); continue
                 }
                 lastProvince = province
+                lastProvinceBytes = d.document.rawBytes(row[2]) ?? []
             }
-            if let district {
+            if let district, !(district == lastDistrict?.code && province == lastDistrict?.province) {
                 guard let owner = districtProvince[district] else {
                     d.report(row[3], "wards[\(index)][3]", "unknown district `\(district)` (not in `districts`)"); continue
                 }
                 guard owner == province else {
                     d.report(row[3], "wards[\(index)][3]", "district `\(district)` is in province \(owner), not in \(province)"); continue
                 }
+                lastDistrict = districtBytes.map { (district, $0, province) }
             }
             wards.append(Ward(code: code, name: name, provinceCode: province, districtCode: district))
             rows.append((element, index))

@@ -93,9 +93,13 @@ struct JSONDocument: Sendable {
 
     /// True when the string node holds exactly `text` (compared without decoding).
     func stringEquals(_ i: Int, _ text: StaticString) -> Bool {
-        guard let raw = rawBytes(i), raw.count == text.utf8CodeUnitCount else { return false }
-        var k = 0
-        for b in raw { if b != text.utf8Start[k] { return false }; k += 1 }
+        // Indexes the bytes in place: a slice would cost a retain and a release, and this runs
+        // several times per ward row.
+        let n = nodes[i]
+        guard n.kind == .string, n.flags & JSONNode.escaped == 0 else { return false }
+        let start = Int(n.start) + 1, count = Int(n.end) - start
+        guard count == text.utf8CodeUnitCount else { return false }
+        for k in 0..<count where bytes[start + k] != text.utf8Start[k] { return false }
         return true
     }
 

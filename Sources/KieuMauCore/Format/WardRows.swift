@@ -92,37 +92,43 @@ struct WardRows {
         let bytes = d.document.rawBytes(node) ?? ArraySlice(Array(d.document.string(node).utf8))
         if bytes.isEmpty { return .unknown }
         let count = criteria?.count
-        if let slash = bytes.firstIndex(of: UInt8(ascii: "/")) {
-            guard let n = Self.smallNumber(bytes[..<slash]), let m = Self.smallNumber(bytes[(slash + 1)...]) else {
-                d.report(node, path(), "expected \"N/M\" with whole numbers, found \(d.document.sourceText(node))")
-                return nil
-            }
-            if let count, m != count {
-                d.report(node, path(), "expected N/\(count) (\(setName)), found \"\(n)/\(m)\"")
-                return nil
-            }
-            if n > m {
-                d.report(node, path(), "expected at most \(m) of \(m) criteria met, found \"\(n)/\(m)\"")
-                return nil
-            }
-            return .count(n)
-        }
         var met: UInt64 = 0, notMet: UInt64 = 0
-        var k = 0
-        for b in bytes {
-            let bit: UInt64 = k < 64 ? 1 << UInt64(k) : 0
-            switch b {
-            case UInt8(ascii: "1"): met |= bit
-            case UInt8(ascii: "0"): notMet |= bit
-            case UInt8(ascii: "?"): break
-            default:
-                // Every byte before this one was ASCII, so `k` is also the character's index.
-                let found = d.document.string(node).dropFirst(k).first.map(String.init) ?? "?"
-                d.report(node, path(), "expected 1, 0 or ? for criterion \(k + 1), found '\(found)'")
-                return nil
+        // Walked through a buffer pointer: iterating the slice checks every index, for every
+        // character of 100,000 rows. "N/M" is looked for only when a byte is not 1, 0 or ?.
+        let stop = bytes.withUnsafeBufferPointer { buffer -> Int? in
+            for (k, b) in buffer.enumerated() {
+                let bit: UInt64 = k < 64 ? 1 << UInt64(k) : 0
+                switch b {
+                case UInt8(ascii: "1"): met |= bit
+                case UInt8(ascii: "0"): notMet |= bit
+                case UInt8(ascii: "?"): break
+                default: return k
+                }
             }
-            k += 1
+            return nil
         }
+        if let k = stop {
+            if let slash = bytes.firstIndex(of: UInt8(ascii: "/")) {
+                guard let n = Self.smallNumber(bytes[..<slash]), let m = Self.smallNumber(bytes[(slash + 1)...]) else {
+                    d.report(node, path(), "expected \"N/M\" with whole numbers, found \(d.document.sourceText(node))")
+                    return nil
+                }
+                if let count, m != count {
+                    d.report(node, path(), "expected N/\(count) (\(setName)), found \"\(n)/\(m)\"")
+                    return nil
+                }
+                if n > m {
+                    d.report(node, path(), "expected at most \(m) of \(m) criteria met, found \"\(n)/\(m)\"")
+                    return nil
+                }
+                return .count(n)
+            }
+            // Every byte before this one was ASCII, so `k` is also the character's index.
+            let found = d.document.string(node).dropFirst(k).first.map(String.init) ?? "?"
+            d.report(node, path(), "expected 1, 0 or ? for criterion \(k + 1), found '\(found)'")
+            return nil
+        }
+        let k = bytes.count
         let expected = count ?? CriteriaSet.maximumCount
         if k != expected && (count != nil || k > expected) {
             d.report(node, path(), count == nil
@@ -171,8 +177,8 @@ struct WardRows {
         }
         let problemsBefore = d.problems.count
         var year: Int?, decision: Int?, recognisedOn: Int?, sources: Int?, note: Int?
-        for keyNode in d.document.keys(of: node) {
-            let document = d.document
+        let document = d.document
+        for keyNode in document.keys(of: node) {
             func take(_ slot: inout Int?, _ key: String, _ d: inout Decoding) {
                 if let first = slot {
                     d.report(keyNode, path(key), "duplicate key `\(key)` (first on line \(document.line(first)))")
@@ -204,7 +210,7 @@ struct WardRows {
                 d.report(dayNode, path("recognisedOn"), "expected a day no later than asOf (\(asOf.iso)), found \(day.iso)")
             }
         }
-        if let stage, stage != .recognised {
+        if let stage, stage != .recognised, decision != nil || recognisedOn != nil {
             for (key, valueNode) in [("decision", decision), ("recognisedOn", recognisedOn)] {
                 if let valueNode {
                     d.report(valueNode - 1, path(key), "`\(key)` belongs to stage recognised, found stage \(stage.token)")

@@ -57,7 +57,8 @@ enum DemoSnapshots {
         return DemoWardState(stage: .registered, criteria: String(repeating: "?", count: count), year: year, recognition: nil)
     }
 
-    private static func row(code: String, _ s: DemoWardState, note: String?) -> OrderedJSON {
+    /// One ward row as the format writes it (also used by the benchmark scales).
+    static func row(code: String, _ s: DemoWardState, note: String?) -> OrderedJSON {
         var extra: [(String, OrderedJSON)] = [("year", .int(s.year))]
         var notes: [String] = []
         if let r = s.recognition {

@@ -37,9 +37,12 @@ public struct AdminMap: Sendable {
         var grouped = true
         var last = -1
         var starts = [Int](repeating: -1, count: provinces.count)
-        for (i, w) in wards.enumerated() {
-            guard let p = pIndex[w.provinceCode], p >= last else { grouped = false; break }
-            if p != last { starts[p] = i; last = p }
+        var lastCode: String?
+        for i in wards.indices {
+            let code = wards[i].provinceCode
+            if code == lastCode { continue }   // same province as the ward before: no hashing
+            guard let p = pIndex[code], p > last else { grouped = false; break }
+            starts[p] = i; last = p; lastCode = code
         }
         if grouped {
             sorted = wards
@@ -59,7 +62,11 @@ public struct AdminMap: Sendable {
         }
         var wIndex: [String: Int] = [:]
         wIndex.reserveCapacity(sorted.count)
-        for (i, w) in sorted.enumerated() where wIndex[w.code] == nil { wIndex[w.code] = i }
+        // One hash per ward (this runs 100,000 times); a repeated code, which the decoder reports,
+        // keeps the index of its first ward.
+        for i in sorted.indices {
+            if let first = wIndex.updateValue(i, forKey: sorted[i].code) { wIndex[sorted[i].code] = first }
+        }
         var dIndex: [String: Int] = [:]
         for (i, d) in districts.enumerated() where dIndex[d.code] == nil { dIndex[d.code] = i }
         self.provinces = provinces; self.wards = sorted

@@ -85,7 +85,18 @@ public struct CriteriaMarks: Hashable, Sendable {
     }
     /// Numbers of the criteria marked not met (empty when only a count is known).
     public func notMet(of total: Int) -> [Int] {
-        (1...max(1, total)).filter { $0 <= total && status(of: $0) == .notMet }
+        // The set bits of the mask below `total`, lowest first (no array is made when there are none).
+        // (A criterion marked both ways counts as met, as in `status(of:)`.)
+        let marked = notMetMask & ~metMask
+        var bits = total >= 64 ? marked : marked & ((1 << UInt64(max(0, total))) - 1)
+        guard bits != 0 else { return [] }
+        var numbers: [Int] = []
+        numbers.reserveCapacity(bits.nonzeroBitCount)
+        while bits != 0 {
+            numbers.append(bits.trailingZeroBitCount + 1)
+            bits &= bits - 1
+        }
+        return numbers
     }
     /// Numbers of the criteria neither met nor not met.
     public func unknown(of total: Int) -> [Int] {

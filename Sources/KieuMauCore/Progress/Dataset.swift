@@ -12,8 +12,16 @@ public struct Dataset: Sendable {
         self.snapshot = snapshot; self.map = map; self.criteria = criteria
         var rows = [Int32](repeating: -1, count: map.wards.count)
         var unmatched: [Int] = []
+        // Rows usually follow the map's order: the ward after the previous row's is tried before hashing.
+        var next = 0
         for (i, row) in snapshot.wards.enumerated() {
-            if let w = map.wardIndex[row.wardCode] { rows[w] = Int32(i) } else { unmatched.append(i) }
+            if next < map.wards.count, map.wards[next].code == row.wardCode {
+                rows[next] = Int32(i); next += 1
+            } else if let w = map.wardIndex[row.wardCode] {
+                rows[w] = Int32(i); next = w + 1
+            } else {
+                unmatched.append(i)
+            }
         }
         rowOfWard = rows; unmatchedRows = unmatched
     }

@@ -1,0 +1,121 @@
+import KieuMauCore
+import KieuMauTUI
+
+/// Key → frame in process: `AppController.handle(key)` then `render(width:height:)`, timed together,
+/// on the loaded data, for each kind of key the issue names. The controller is warmed up first as
+/// the dashboard is right after its first frame (`afterFirstFrame`: every snapshot of the series
+/// loaded for the trend), so a figure is the steady cost of a key, not of a first load.
+struct KeyBench {
+    let controller: AppController
+    let width: Int
+    let height: Int
+    let samples: Int
+
+    /// Named figures in the order measured.
+    private(set) var results: [(name: String, kind: KeyKind, samples: Samples)] = []
+
+    enum KeyKind { case navigation, heavy, reference }
+
+    init(controller: AppController, width: Int, height: Int, samples: Int) {
+        self.controller = controller; self.width = width; self.height = height; self.samples = samples
+    }
+
+    private var state: AppState { controller.state }
+
+    /// One key and the frame after it.
+    private func timed(_ key: Key) -> Double {
+        let start = now()
+        controller.handle(key)
+        _ = controller.render(width: width, height: height)
+        return milliseconds(start, now())
+    }
+
+    private mutating func record(_ name: String, _ kind: KeyKind, _ s: Samples) { results.append((name, kind, s)) }
+
+    mutating func run() {
+        var render = Samples()
+        for _ in 0..<samples {
+            let start = now()
+            _ = controller.render(width: width, height: height)
+            render.append(milliseconds(start, now()))
+        }
+        record("render alone (no key)", .reference, render)
+
+        toProvinces()
+        record("cursor move (provinces)", .navigation, alternating(.down, .up, every: 20))
+        record("page (provinces)", .navigation, alternating(.pageDown, .pageUp, every: 3))
+        measureDrill()
+        measureFilter(name: "filter keystroke (provinces)")
+        measureSort(name: "sort (provinces)")
+
+        enterLargestProvince()
+        record("cursor move (wards)", .navigation, alternating(.down, .up, every: 20))
+        record("page (wards)", .navigation, alternating(.pageDown, .pageUp, every: 3))
+        measureFilter(name: "filter keystroke (wards)")
+        measureSort(name: "sort (wards)")
+
+        toProvinces()
+        record("snapshot step", .heavy, alternating(.char("<"), .char(">"), every: 1))
+    }
+
+    /// `first` for `every` samples, then `second` as many, and so on.
+    private func alternating(_ first: Key, _ second: Key, every n: Int) -> Samples {
+        var s = Samples()
+        for i in 0..<samples { s.append(timed((i / n) % 2 == 0 ? first : second)) }
+        return s
+    }
+
+    /// Province → its wards and back, a different province each time.
+    private mutating func measureDrill() {
+        var into = Samples(), out = Samples()
+        for _ in 0..<samples {
+            into.append(timed(.enter))
+            out.append(timed(.escape))
+            controller.handle(state.provincePos.cursor + 1 < state.provinceRows.count ? .down : .home)
+        }
+        controller.handle(.home)
+        record("drill in (province → wards)", .heavy, into)
+        record("drill out (wards → provinces)", .heavy, out)
+    }
+
+    /// Typing "thanh" into the filter of the current list and deleting it again, one keystroke a sample.
+    private mutating func measureFilter(name: String) {
+        let word = Array("thanh")
+        var s = Samples()
+        controller.handle(.char("/"))
+        for i in 0..<samples {
+            let step = i % (2 * word.count)
+            s.append(timed(step < word.count ? .char(word[step]) : .backspace))
+        }
+        while state.editingFilter || !(state.level == .provinces ? state.provinceFilter : state.wardFilter).isEmpty {
+            controller.handle(.escape)
+        }
+        record(name, .heavy, s)
+    }
+
+    /// `s` cycles the sort of the current list; left at the first sort afterwards.
+    private mutating func measureSort(name: String) {
+        var s = Samples()
+        for _ in 0..<samples { s.append(timed(.char("s"))) }
+        let atProvinces = state.level == .provinces
+        for _ in 0..<8 where atProvinces ? state.provinceSort != .name : state.wardSort != .name {
+            controller.handle(.char("s"))
+        }
+        record(name, .heavy, s)
+    }
+
+    private func toProvinces() {
+        for _ in 0..<4 where state.level != .provinces || state.editingFilter { controller.handle(.escape) }
+        controller.handle(.home)
+    }
+
+    /// The province with the most units, so the ward-list figures are the worst case.
+    private func enterLargestProvince() {
+        toProvinces()
+        let provinces = state.summary.provinces
+        guard let largest = provinces.indices.max(by: { provinces[$0].tally.units < provinces[$1].tally.units }),
+              let row = state.provinceRows.firstIndex(of: largest) else { return }
+        for _ in 0..<row { controller.handle(.down) }
+        controller.handle(.enter)
+    }
+}
