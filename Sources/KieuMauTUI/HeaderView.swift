@@ -7,7 +7,8 @@ enum HeaderView {
         c.fill(x: 0, y: 0, width: c.width, height: 1, with: Cell(" ", role: .header))
         var right = ""
         if h.synthetic { right = " \(s.demoBadge) " }
-        let progress = reviewProgress(state)
+        // The review count never takes more than a third of the header (a province's name may be long).
+        let progress = TextWidth.clip(reviewProgress(state), to: max(0, c.width / 3), ellipsis: g.ellipsis)
         let progressWidth = progress.isEmpty ? 0 : TextWidth.of(progress) + 2
         let rightWidth = TextWidth.of(right) + progressWidth
         var x = 1

@@ -178,10 +178,10 @@ extension EndToEnd {
                 try pane.type(query)
                 try await pane.waitForLines("\(query.debugDescription) finds Hà Huy Tập alone") { lines in
                     DashboardPane.cursorRow(in: lines)?.contains("Phường Hà Huy Tập") == true
-                        && !lines.contains { $0.hasPrefix("  Phường ") }
+                        && !lines.contains { $0.hasPrefix("    Phường ") }
                 }
                 try pane.press("Escape")
-                try await pane.waitForLines("the filter cleared") { $0.contains { $0.hasPrefix("  Phường ") } }
+                try await pane.waitForLines("the filter cleared") { $0.contains { $0.hasPrefix("    Phường ") } }
             }
         }
 
