@@ -3,7 +3,7 @@ import KieuMauCore
 import KieuMauTUI
 
 /// The dashboard driven by random keys over the real embedded data (both series, both maps, the
-/// crosswalk, and one snapshot that fails to load), drawn at random sizes from 0×0 up.
+/// crosswalk, one snapshot that fails to load, a few hostile names), drawn at random sizes from 0×0 up.
 /// Properties after every key: no trap; cursors and scroll offsets within their lists; the
 /// frame has the size asked for, wide characters whole, and no control character in any cell.
 func fuzzApp(_ bytes: [UInt8]) {
@@ -126,6 +126,7 @@ final class DataSource: SnapshotSource, Sendable {
         let full = try? catalog.loadCrosswalk(from: "vn-2025-01", to: "vn-2025-07")?.get()
         let kept = RealData.smallMapProvinces
         var maps = RealData.maps.mapValues { $0.only(provinces: kept) }
+        if let old = maps[RealData.oldMap.id] { maps[old.id] = Self.withHostileNames(old) }
         if let full, let newMap = RealData.maps[full.toMapID] {
             maps[full.toMapID] = newMap.only(provinces: Set(kept.compactMap { full.newProvince(of: $0) }))
         }
@@ -155,6 +156,22 @@ final class DataSource: SnapshotSource, Sendable {
                              provinces: full.provinces.filter { kept.contains($0.oldCode) },
                              wards: full.wards.filter { oldMap?.ward($0.oldCode) != nil })
         }
+    }
+
+    /// Names no real ward has, to check that what reaches the screen is inert: escape sequences,
+    /// bidirectional overrides, joiners, C1 controls, a name of 300 characters.
+    static let hostileNames = [
+        "Phường \u{1B}]0;title\u{07}Nhật Tân", "\u{202E}Phường đảo\u{202C}", "Phường \u{1B}[2J\u{1B}[31mĐỏ",
+        "👮\u{200D}♀️ Phường\u{200D}Ghép\u{200B}", "Phường \u{9B}31m\u{85}Tab\tXuống\ndòng",
+        "Phuo\u{301}ng Dấu Rời", String(repeating: "Phường Hà Huy Tập ", count: 17),
+    ]
+
+    static func withHostileNames(_ map: AdminMap) -> AdminMap {
+        var wards = map.wards, provinces = map.provinces
+        for (i, name) in hostileNames.enumerated() where i < wards.count { wards[i].name = name }
+        if !provinces.isEmpty { provinces[0].name = "\u{1B}[2J" + provinces[0].name + "\u{9B}" }
+        return AdminMap(id: map.id, title: map.title, effective: map.effective, hasDistricts: map.hasDistricts,
+                        provinces: provinces, districts: map.districts, wards: wards)
     }
 
     var seriesNames: [String] { names }
