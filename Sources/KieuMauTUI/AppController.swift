@@ -299,7 +299,8 @@ public final class AppController {
             translated = PlaceTranslation.translate(province: province, ward: ward, with: cw, forward: cw.fromMapID == fromMap)
         }
         let wasComparing = state.level == .compare
-        state.replaceSnapshot(index: index, dataset: data, previous: previous, translatedPlace: translated)
+        state.replaceSnapshot(index: index, dataset: data, previous: previous, translatedPlace: translated,
+                             summary: summaries[state.snapshots[index].file])
         lastIndexBySeries[state.header.series] = index
         loadReviews()
         refreshProjection()

@@ -157,9 +157,12 @@ public struct AppState: Sendable {
     }
 
     /// Replaces the data on screen (a snapshot step or reload); the place is re-anchored by the caller.
-    public mutating func setDataset(_ data: Dataset, previous: ProgressSummary?) {
+    /// `summary`, when the caller already has it (the controller caches one per snapshot), is used
+    /// instead of computing it again.
+    public mutating func setDataset(_ data: Dataset, previous: ProgressSummary?, summary known: ProgressSummary? = nil) {
         dataset = data
-        summary = ProgressSummary(data, definition: definition)
+        summary = known.flatMap { $0.asOf == data.header.asOf && $0.mapID == data.map.id && $0.definition == definition ? $0 : nil }
+            ?? ProgressSummary(data, definition: definition)
         previousSummary = previous
         if snapshots.indices.contains(snapshotIndex), !data.snapshot.wards.isEmpty { trend[snapshotIndex] = summary.national.share }
     }

@@ -442,7 +442,8 @@ extension AppState {
     /// Shows another snapshot of the series, keeping the same province and ward when they exist on
     /// its map (or where the crosswalk says they went), and saying so when they do not.
     public mutating func replaceSnapshot(index: Int, dataset data: Dataset, previous: ProgressSummary?,
-                                         translatedPlace: (province: String?, ward: String?)? = nil) {
+                                         translatedPlace: (province: String?, ward: String?)? = nil,
+                                         summary known: ProgressSummary? = nil) {
         let oldMap = map
         let oldProvinceCode = province.map { oldMap.provinces[$0].code }
         let oldWardCode = selectedWard.map { oldMap.wards[$0].code }
@@ -453,7 +454,7 @@ extension AppState {
         let wardCode = translatedPlace.map { $0.ward } ?? oldWardCode
         let cursorProvinceCode = translatedPlace.map { $0.province } ?? oldCursorProvinceCode
         snapshotIndex = index
-        setDataset(data, previous: previous)
+        setDataset(data, previous: previous, summary: known)
         reviews = [:]
         previousReview = nil
         comparison = nil
