@@ -5,6 +5,9 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// Release builds of the `kieumau` binary only; debug builds and tests use the shared libraries.
+let staticStdlib: SwiftSetting = .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))
+
 let package = Package(
     name: "kieumau",
     platforms: [.macOS(.v14)],
@@ -55,7 +58,12 @@ let package = Package(
                 "KieuMauCore", "KieuMauTUI", "KieuMauReviews", "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict
+            // The release binary carries the Swift runtime and Foundation in itself: loading and
+            // relocating them as shared libraries cost ~5 ms and ~6 MB of every launch, which put the
+            // national and communes launches over their targets (docs/BENCHMARKS.md). Compiling with
+            // the flag too makes `import Foundation` name the static libraries it needs (ICU data).
+            swiftSettings: strict + [staticStdlib],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
         ),
         // Opens pseudo-terminals and starts a program in one (posix_openpt and friends are not
         // visible from Swift's Glibc module); used by the benchmark only.

@@ -24,7 +24,7 @@ extension SnapshotSource {
 /// pure reducer cannot (snapshot steps, a ward's history, the trend). Draws with `Render`.
 public final class AppController {
     public private(set) var state: AppState
-    public let themes: [Theme]
+    public let themes: ThemeList
     private let source: any SnapshotSource
     private var datasets: [String: Dataset] = [:]
     private var summaries: [String: ProgressSummary] = [:]
@@ -36,21 +36,26 @@ public final class AppController {
     /// (ward code, snapshot) whose previous review is on screen, to look it up once per ward.
     private var previousReviewKey: String?
 
-    public init(state: AppState, themes: [Theme], source: any SnapshotSource, reviews: (any ReviewBackend)? = nil,
+    public convenience init(state: AppState, themes: [Theme], source: any SnapshotSource, reviews: (any ReviewBackend)? = nil,
+                            writeExport: @escaping (_ fileName: String, _ contents: String) throws -> String = ExportFiles.writeInCurrentDirectory) {
+        self.init(state: state, themes: ThemeList(themes), source: source, reviews: reviews, writeExport: writeExport)
+    }
+
+    public init(state: AppState, themes: ThemeList, source: any SnapshotSource, reviews: (any ReviewBackend)? = nil,
                 writeExport: @escaping (_ fileName: String, _ contents: String) throws -> String = ExportFiles.writeInCurrentDirectory) {
         self.state = state
-        self.themes = themes.isEmpty ? [BuiltinThemeFallback.plain] : themes
+        self.themes = themes
         self.source = source
         self.reviewBackend = reviews
         self.writeExport = writeExport
-        self.state.themeNames = self.themes.map(\.name)
+        self.state.themeNames = themes.names
         self.state.reviewsAvailable = reviews != nil
         self.state.reviewsReadOnly = reviews?.readOnlyReason
         if let ref = currentRef { datasets[ref.file] = state.dataset }
         loadReviews()
     }
 
-    public var theme: Theme { themes[min(state.themeIndex, themes.count - 1)] }
+    public var theme: Theme { themes.theme(at: state.themeIndex) ?? BuiltInThemes.default }
     public var shouldQuit: Bool { state.quit }
     private var currentRef: SnapshotRef? {
         state.snapshots.indices.contains(state.snapshotIndex) ? state.snapshots[state.snapshotIndex] : nil
@@ -91,6 +96,10 @@ public final class AppController {
         case .compareNewer where free && state.level == .compare: shiftComparison(by: 1)
         case .exportCSV where free: export(json: false)
         case .exportJSON where free: export(json: true)
+        case .cycleTheme:
+            // A theme file that does not parse is passed over, as it would be left out at launch.
+            state.apply(action)
+            for _ in state.themeNames.indices where !themes.isUsable(state.themeIndex) { state.apply(action) }
         default: state.apply(action)
         }
         refreshHistory()
@@ -366,11 +375,6 @@ public final class AppController {
         }
         state.history = WardHistory(wardCode: code, points: points)
     }
-}
-
-/// Used only if no theme at all could be had: plain attributes.
-enum BuiltinThemeFallback {
-    static let plain = Theme(name: "plain", styles: [:])
 }
 
 /// Writing exports: into the current directory, never over an existing file.

@@ -102,17 +102,23 @@ struct DashboardCommand: ParsableCommand {
         exit.endProcess()
     }
 
-    /// Every theme `t` can cycle through, and which one to start with.
-    static func themes(argument: String?, environment: [String: String]) -> ([Theme], Int, [Problem]) {
+    /// Every theme `t` can cycle through, and which one to start with. Only the chosen theme is
+    /// parsed now; the others when `t` first reaches them (a broken one is passed over then).
+    static func themes(argument: String?, environment: [String: String]) -> (ThemeList, Int, [Problem]) {
         let locator = ThemeLocator.system()
         let chosen = locator.resolve(argument: argument, environment: environment)
-        var themes: [Theme] = []
-        for name in locator.availableNames() {
-            if name == chosen.name { themes.append(chosen.theme); continue }
-            let r = locator.load(name: name)
-            if r.problems.allSatisfy({ $0.severity != .error }) { themes.append(r.theme) }
+        var names = locator.availableNames()
+        let index: Int
+        if let i = names.firstIndex(of: chosen.name) {
+            index = i
+        } else {
+            names.insert(chosen.name, at: 0)
+            index = 0
         }
-        if let i = themes.firstIndex(where: { $0.name == chosen.theme.name }) { return (themes, i, chosen.problems) }
-        return ([chosen.theme] + themes, 0, chosen.problems)
+        let list = ThemeList(names: names, initial: index, theme: chosen.theme) { name in
+            let r = locator.load(name: name)
+            return r.problems.contains { $0.severity == .error } ? nil : r.theme
+        }
+        return (list, index, chosen.problems)
     }
 }

@@ -9,11 +9,18 @@ public enum BuiltInThemes {
 
     public static let defaultName = "default"
 
-    /// The default theme: every role has a style, and every other theme falls back to it.
-    public static let `default`: Theme = parsed[defaultName] ?? bare
+    /// The default theme: every role has a style, and every other theme falls back to it. It is read
+    /// against `bare` (plain styles and the model's monochrome attributes).
+    public static let `default`: Theme = BuiltInThemeFiles.files.first { $0.name == defaultName }
+        .map { ThemeParser.parse(text: $0.text, file: fileLabel(named: $0.name), fallback: bare).theme } ?? bare
 
-    /// A built-in theme by name, or nil.
-    public static func theme(named name: String) -> Theme? { parsed[name] }
+    /// A built-in theme by name, or nil. Parsed on each call, against the default: only the theme
+    /// on screen is needed before the first frame, and `ThemeList` keeps what it has parsed.
+    public static func theme(named name: String) -> Theme? {
+        if name == defaultName { return `default` }
+        guard let file = BuiltInThemeFiles.files.first(where: { $0.name == name }) else { return nil }
+        return ThemeParser.parse(text: file.text, file: fileLabel(named: name), fallback: `default`).theme
+    }
 
     /// The text of a built-in theme file, e.g. to copy it into the user's theme folder.
     public static func fileText(named name: String) -> String? {
@@ -22,20 +29,6 @@ public enum BuiltInThemes {
 
     /// The label used for built-in themes in messages, e.g. `built-in/light.toml`.
     public static func fileLabel(named name: String) -> String { "built-in/\(name).toml" }
-
-    /// All built-in themes, parsed once. The default is read against `bare` (plain styles and
-    /// the model's monochrome attributes); the others against the default.
-    private static let parsed: [String: Theme] = {
-        var themes: [String: Theme] = [:]
-        let defaultTheme = BuiltInThemeFiles.files.first { $0.name == defaultName }
-            .map { ThemeParser.parse(text: $0.text, file: fileLabel(named: $0.name), fallback: bare).theme } ?? bare
-        themes[defaultName] = defaultTheme
-        for file in BuiltInThemeFiles.files where file.name != defaultName {
-            themes[file.name] = ThemeParser.parse(text: file.text, file: fileLabel(named: file.name),
-                                                  fallback: defaultTheme).theme
-        }
-        return themes
-    }()
 
     /// What the default theme is read against: no colours, the model's monochrome attributes.
     static let bare = Theme(name: defaultName, styles: [:], monochrome: Theme.monochromeDefault)
