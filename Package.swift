@@ -77,6 +77,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // What the test targets that start programs share: posix_spawn with a clean signal mask,
+        // and finding the built `kieumau`. A plain target, since test targets cannot depend on each other.
+        .target(
+            name: "KieuMauTestSupport",
+            path: "Tests/TestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "KieuMauCoreTests",
             dependencies: ["KieuMauCore"],
@@ -91,14 +98,14 @@ let package = Package(
         ),
         .testTarget(
             name: "KieuMauReviewsTests",
-            dependencies: ["KieuMauCore", "KieuMauReviews"],
+            dependencies: ["KieuMauCore", "KieuMauReviews", "KieuMauTestSupport"],
             swiftSettings: strict
         ),
         // Drives the built `kieumau` binary in tmux; `kieumau` is a dependency so that
         // `@testable import kieumau` can unit-test the backend's pure parts (key decoding).
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["KieuMauCore", "KieuMauTUI", "kieumau"],
+            dependencies: ["KieuMauCore", "KieuMauTUI", "kieumau", "KieuMauTestSupport"],
             swiftSettings: strict
         ),
     ],

@@ -376,26 +376,3 @@ public final class AppController {
         state.history = WardHistory(wardCode: code, points: points)
     }
 }
-
-/// Writing exports: into the current directory, never over an existing file.
-public enum ExportFiles {
-    public static func writeInCurrentDirectory(_ name: String, _ contents: String) throws -> String {
-        let fm = FileManager.default
-        var url = URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent(name)
-        var n = 2
-        while fm.fileExists(atPath: url.path) {
-            let base = (name as NSString).deletingPathExtension, ext = (name as NSString).pathExtension
-            url = URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("\(base)-\(n).\(ext)")
-            n += 1
-        }
-        try Data(contents.utf8).write(to: url, options: .withoutOverwriting)
-        return "./" + url.lastPathComponent
-    }
-
-    /// HHMMSS of now (UTC), so two exports a minute apart do not collide.
-    public static func timestamp() -> String {
-        let secs = Int(Date().timeIntervalSince1970) % 86400
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return two(secs / 3600) + two(secs / 60 % 60) + two(secs % 60)
-    }
-}

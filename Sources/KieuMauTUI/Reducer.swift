@@ -61,28 +61,10 @@ extension AppState {
             noteEditor = LineEditor(text: reviews[map.wards[w].code]?.note ?? "", wardCode: map.wards[w].code)
         case .criteriaView: openCriteria()
         case .cycleSort:
-            switch level {
-            case .provinces:
-                provinceSort = provinceSort.next
-                notice = "\(strings.sortLabel): \(strings.sortName(provinceSort))"
-            case .wards, .detail:
-                wardSort = wardSort.next
-                notice = "\(strings.sortLabel): \(strings.wardSortName(wardSort))"
-            case .criteria, .compare:
-                return
-            }
+            guard cycleListSetting(sort: true) else { return }
             refreshRows()
         case .cycleFilter:
-            switch level {
-            case .provinces:
-                bandFilter = bandFilter.next
-                notice = "\(strings.filterLabel): \(strings.bandFilterName(bandFilter))"
-            case .wards, .detail:
-                stageFilter = stageFilter.next
-                notice = "\(strings.filterLabel): \(strings.stageFilterName(stageFilter))"
-            case .criteria, .compare:
-                return
-            }
+            guard cycleListSetting(sort: false) else { return }
             refreshRows()
         case .cycleTheme:
             if !themeNames.isEmpty {
@@ -105,6 +87,27 @@ extension AppState {
             break
         }
         keepCursorsVisible()
+    }
+
+    /// `s` / `f`: steps the sort or filter of the list on screen (the ward list's in a ward's
+    /// detail) and names the new one in the notice. False where the level has no such list.
+    private mutating func cycleListSetting(sort: Bool) -> Bool {
+        let s = strings
+        switch (level, sort) {
+        case (.provinces, true): cycle(\.provinceSort, label: s.sortLabel, name: s.sortName)
+        case (.provinces, false): cycle(\.bandFilter, label: s.filterLabel, name: s.bandFilterName)
+        case (.wards, true), (.detail, true): cycle(\.wardSort, label: s.sortLabel, name: s.wardSortName)
+        case (.wards, false), (.detail, false): cycle(\.stageFilter, label: s.filterLabel, name: s.stageFilterName)
+        case (.criteria, _), (.compare, _): return false
+        }
+        return true
+    }
+
+    private mutating func cycle<Setting: CaseIterable & Equatable>(
+        _ setting: WritableKeyPath<AppState, Setting>, label: String, name: (Setting) -> String
+    ) where Setting.AllCases.Index == Int {
+        self[keyPath: setting] = self[keyPath: setting].next
+        notice = "\(label): \(name(self[keyPath: setting]))"
     }
 
     private mutating func applyInHelp(_ action: Action) {

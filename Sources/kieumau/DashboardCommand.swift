@@ -16,8 +16,7 @@ struct DashboardCommand: ParsableCommand {
     @Option(name: .long, help: "Interface language: vi or en (else from LC_ALL / LANG).")
     var lang: String?
 
-    @Option(name: .long, help: ArgumentHelp("The review store (default: $XDG_DATA_HOME/kieumau/reviews.sqlite).", valueName: "path"))
-    var reviews: String?
+    @OptionGroup var reviewStore: ReviewStoreOptions
 
     @Option(name: .long, help: "Your name on marks and notes (default: $USER).")
     var reviewer: String?
@@ -83,7 +82,7 @@ struct DashboardCommand: ParsableCommand {
         } else if !catalog.problems.isEmpty {
             state.notice = "\(catalog.problems.count) \(state.strings.problemsLabel): kieumau validate"
         }
-        let (backend, reviewProblem) = StoreReviewBackend.open(flag: reviews, reviewer: reviewer, environment: environment)
+        let (backend, reviewProblem) = StoreReviewBackend.open(flag: reviewStore.reviews, reviewer: reviewer, environment: environment)
         if let reviewProblem {
             printError("kieumau: reviews: \(reviewProblem)")
             state.notice = (backend == nil ? state.strings.noReviewStore + ": " + reviewProblem : state.strings.reviewsReadOnly(reviewProblem))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KieuMauTestSupport
 
 extension EndToEnd {
     /// The commands beside the dashboard, run directly (no terminal, no tmux): `report` on the

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KieuMauTestSupport
 
 extension EndToEnd {
     /// The real dashboard against the terminal: resizing, language and themes, colour and its absence,

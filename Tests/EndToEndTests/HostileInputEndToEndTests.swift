@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KieuMauTestSupport
 
 extension EndToEnd {
     /// Hostile input through the real program and a real terminal (issue 5, "Hostile input"): data

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KieuMauTestSupport
 
 extension EndToEnd {
     /// Hostile terminals (issue 5): the real dashboard under several TERMs, a non-UTF-8 locale, sizes

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KieuMauTestSupport
 
 extension EndToEnd {
     /// `kieumau import` run as a program on the spreadsheets of `Tests/KieuMauCoreTests/Fixtures/import/`

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KieuMauTestSupport
 
 extension EndToEnd {
     /// The ncurses layer, driven through `kieumau --terminal-self-test` in a detached tmux.

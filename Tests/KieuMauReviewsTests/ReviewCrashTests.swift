@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import KieuMauCore
 @testable import KieuMauReviews
+import KieuMauTestSupport
 
 /// A mark or note the program reported as saved survives `kill -9` at any moment.
 ///
@@ -11,7 +12,7 @@ import KieuMauCore
 /// must pass SQLite's integrity check.
 struct ReviewCrashTests {
     @Test func everyReportedWriteSurvivesSIGKILL() async throws {
-        let binary = try BuiltKieuMau.path()
+        let binary = try BuiltBinary.kieumau().path
         let folder = try TemporaryFolder()
         let store = folder.file("reviews.sqlite")
         var confirmed = 0

@@ -102,6 +102,34 @@ import KieuMauCore
         #expect(c.state.provinceRows.isEmpty)
     }
 
+    /// `s` and `f` act on the list on screen (the ward list's, in a ward's detail), say what they
+    /// chose, and do nothing in the question views.
+    @Test func sortAndFilterKeysActOnTheListOnScreenAndNameTheChoice() {
+        let c = Fixture.controller()
+        press(c, .char("s"))
+        #expect(c.state.notice == "sort: share" && c.state.wardSort == .name)
+        press(c, .char("f"))
+        #expect(c.state.notice == "filter: below 30%" && c.state.stageFilter == .all)
+        press(c, .enter)                                    // a province's wards
+        #expect(c.state.level == .wards)
+        press(c, .char("s"))
+        #expect(c.state.notice == "sort: criteria met" && c.state.provinceSort == .share)
+        press(c, .char("f"))
+        #expect(c.state.notice == "filter: not registered" && c.state.bandFilter == .below)
+        press(c, .char("f"), .char("f"), .char("f"))        // back round to every stage
+        #expect(c.state.stageFilter == .all && !c.state.wardRows.isEmpty)
+        press(c, .enter)                                    // a ward's detail
+        #expect(c.state.level == .detail)
+        press(c, .char("s"))
+        #expect(c.state.notice == "sort: stage" && c.state.wardSort == .stage)
+        press(c, .escape, .escape, .char("c"))              // the criteria view
+        #expect(c.state.level == .criteria)
+        press(c, .char("s"), .char("f"))
+        #expect(c.state.notice == nil)
+        #expect(c.state.provinceSort == .share && c.state.bandFilter == .below)
+        #expect(c.state.wardSort == .stage && c.state.stageFilter == .all)
+    }
+
     @Test func languageAndThemeToggle() {
         let c = Fixture.controller()
         press(c, .char("L"))

@@ -1,4 +1,5 @@
 import Foundation
+import KieuMauTestSupport
 
 /// The real dashboard (`kieumau` with `arguments`) in a tmux pane, on the embedded data unless the
 /// arguments say otherwise. Like `SelfTestPane`, it runs inside a shell that, once the program has

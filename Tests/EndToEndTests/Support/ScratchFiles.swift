@@ -1,4 +1,5 @@
 import Foundation
+import KieuMauTestSupport
 
 /// A folder of a test's own under the system's temporary directory: review stores, data folders,
 /// exports. Tests remove it with `defer { folder.remove() }` (a `deinit` could run before the

@@ -1,4 +1,5 @@
 import Foundation
+import KieuMauTestSupport
 
 /// `kieumau --terminal-self-test` in a tmux pane, wrapped in a shell that, once the program has
 /// ended, prints its exit status and the tty's line settings, then stays open so both can be read:

@@ -5,17 +5,17 @@ import Foundation
 /// Looked for, in order: `$KIEUMAU_BINARY`; next to the test bundle (Linux runs
 /// `<bin>/kieumauPackageTests.xctest`, macOS `<bin>/kieumauPackageTests.xctest/Contents/MacOS/…`),
 /// which follows `--scratch-path`; then `<package>/.build/debug/kieumau` from this file's path.
-enum BuiltBinary {
-    struct NotFound: Error, CustomStringConvertible {
-        var searched: [String]
-        var description: String {
+public enum BuiltBinary {
+    public struct NotFound: Error, CustomStringConvertible {
+        public var searched: [String]
+        public var description: String {
             "the kieumau executable was not found (run `swift build` first, or set KIEUMAU_BINARY); looked at: "
                 + searched.joined(separator: ", ")
         }
     }
 
-    static func kieumau(filePath: String = #filePath) throws -> URL {
-        let candidates = candidatePaths(filePath: filePath)
+    public static func kieumau() throws -> URL {
+        let candidates = candidatePaths()
         let fileManager = FileManager.default
         for path in candidates where fileManager.isExecutableFile(atPath: path) {
             var isDirectory: ObjCBool = false
@@ -26,7 +26,7 @@ enum BuiltBinary {
         throw NotFound(searched: candidates)
     }
 
-    static func candidatePaths(filePath: String) -> [String] {
+    static func candidatePaths() -> [String] {
         var paths: [String] = []
         if let explicit = ProcessInfo.processInfo.environment["KIEUMAU_BINARY"], !explicit.isEmpty {
             paths.append(explicit)
@@ -42,10 +42,10 @@ enum BuiltBinary {
                 folder = folder.deletingLastPathComponent()
             }
         }
-        // Tests/EndToEndTests/Support/BuiltBinary.swift → package root.
-        let root = URL(fileURLWithPath: filePath)
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
+        // Tests/TestSupport/BuiltBinary.swift → package root. (`#filePath` here, in the body, is this
+        // file; as a default argument it was the caller's, one folder deeper or shallower.)
+        let root = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         paths.append(root.appendingPathComponent(".build/debug/kieumau").path)
         var seen = Set<String>()
         return paths.filter { seen.insert($0).inserted }
