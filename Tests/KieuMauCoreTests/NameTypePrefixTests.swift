@@ -7,7 +7,7 @@ import Testing
         #expect(NameTypePrefix.strip("tinh nghe an") == "nghe an")
         #expect(NameTypePrefix.strip("thi xa thai hoa") == "thai hoa")
         #expect(NameTypePrefix.strip("phuong thi xa") == "thi xa", "only the first type word")
-        #expect(NameTypePrefix.strip("phuong") == "phuong", "a type word needs its space and a name after it")
+        #expect(NameTypePrefix.strip("phuong") == "phuong", "a type word needs the space after it")
         #expect(NameTypePrefix.strip("ha noi") == "ha noi")
     }
 
