@@ -47,6 +47,9 @@ public struct AppState: Sendable {
     public var snapshotIndex: Int
     public private(set) var dataset: Dataset
     public private(set) var summary: ProgressSummary
+    /// The map's names folded and ranked for the lists' filter and name sort; kept while snapshots
+    /// share the map, remade when the map changes.
+    public private(set) var names: MapNameIndex
     /// The summary of the snapshot before this one in the series, for the pace observed.
     public var previousSummary: ProgressSummary?
     /// National share of model units per snapshot of the series (nil where not loaded or broken).
@@ -118,6 +121,7 @@ public struct AppState: Sendable {
                 definition: ModelDefinition = .complete) {
         self.dataset = dataset
         self.summary = ProgressSummary(dataset, definition: definition)
+        self.names = MapNameIndex(dataset.map)
         self.snapshots = snapshots
         self.snapshotIndex = snapshotIndex
         self.lang = lang
@@ -161,6 +165,7 @@ public struct AppState: Sendable {
     /// instead of computing it again.
     public mutating func setDataset(_ data: Dataset, previous: ProgressSummary?, summary known: ProgressSummary? = nil) {
         dataset = data
+        if !names.isIndex(of: data.map) { names = MapNameIndex(data.map) }
         summary = known.flatMap { $0.asOf == data.header.asOf && $0.mapID == data.map.id && $0.definition == definition ? $0 : nil }
             ?? ProgressSummary(data, definition: definition)
         previousSummary = previous
@@ -170,12 +175,13 @@ public struct AppState: Sendable {
     /// Recomputes the filtered, sorted lists and keeps each cursor on the same item where it can.
     public mutating func refreshRows() {
         let oldProvince = selectedProvince
-        provinceRows = ListQueries.provinceRows(summary: summary, sort: provinceSort, band: bandFilter, filter: provinceFilter)
+        provinceRows = ListQueries.provinceRows(summary: summary, sort: provinceSort, band: bandFilter, filter: provinceFilter, names: names)
         provincePos.cursor = ListQueries.reanchor(rows: provinceRows, item: oldProvince, cursor: provincePos.cursor)
         if province.map({ $0 < map.provinces.count }) ?? (criterionFilter != nil) {
             let oldWard = selectedWard
+            names.prepareWards(in: province)
             wardRows = ListQueries.wardRows(summary: summary, map: map, province: province, sort: wardSort, stage: stageFilter,
-                                            filter: wardFilter, missingCriterion: criterionFilter, marks: dataset)
+                                            filter: wardFilter, missingCriterion: criterionFilter, marks: dataset, names: names)
             wardPos.cursor = ListQueries.reanchor(rows: wardRows, item: oldWard, cursor: wardPos.cursor)
         } else {
             wardRows = []

@@ -2,9 +2,15 @@ import KieuMauCore
 
 /// The rows of the lists on screen: filtered by the typed text (diacritics ignored), by band or
 /// stage, and sorted. Pure functions of the summary, so they are cheap to test.
+///
+/// `names`, when given, holds the map's names already folded and ranked (the state keeps one per
+/// map), so a keystroke folds only the query; without it, or for wards it has not prepared, the
+/// names are folded here as they are needed, with the same result.
 public enum ListQueries {
-    public static func provinceRows(summary: ProgressSummary, sort: ProvinceSort, band: BandFilter, filter: String) -> [Int] {
+    public static func provinceRows(summary: ProgressSummary, sort: ProvinceSort, band: BandFilter, filter: String,
+                                    names: MapNameIndex? = nil) -> [Int] {
         let query = SearchFolding.fold(filter).trimmingCharacters()
+        let names = names.flatMap { $0.provinceFolded.count == summary.provinces.count ? $0 : nil }
         var rows: [Int] = []
         rows.reserveCapacity(summary.provinces.count)
         for p in summary.provinces {
@@ -14,15 +20,18 @@ public enum ListQueries {
             case .within: if p.tally.band != .within || p.tally.units == 0 { continue }
             case .above: if p.tally.band != .above || p.tally.units == 0 { continue }
             }
-            if !query.isEmpty && !SearchFolding.fold(p.province.name).contains(query) { continue }
+            if !query.isEmpty && !(names?.provinceFolded[p.index] ?? SearchFolding.fold(p.province.name)).contains(query) { continue }
             rows.append(p.index)
         }
         let ps = summary.provinces
         switch sort {
         case .name:
             // Map order is the official order (by GSO code); name order uses the folded name.
-            let keys = Dictionary(uniqueKeysWithValues: rows.map { ($0, sortKey(ps[$0].province.name)) })
-            rows.sort { keys[$0]! != keys[$1]! ? keys[$0]! < keys[$1]! : $0 < $1 }
+            if let rank = names?.provinceNameRank {
+                rows.sort { rank[$0] < rank[$1] }
+            } else {
+                sortByName(&rows) { ps[$0].province.name }
+            }
         case .share:
             rows.sort { ps[$0].tally.share != ps[$1].tally.share ? ps[$0].tally.share > ps[$1].tally.share : $0 < $1 }
         case .gap:
@@ -39,8 +48,10 @@ public enum ListQueries {
     /// The wards of a province (or of the whole map when `province` is nil), optionally only those
     /// whose criterion `missingCriterion` is marked not met.
     public static func wardRows(summary: ProgressSummary, map: AdminMap, province: Int?, sort: WardSort,
-                                stage: StageFilter, filter: String, missingCriterion: Int? = nil, marks: Dataset? = nil) -> [Int] {
+                                stage: StageFilter, filter: String, missingCriterion: Int? = nil, marks: Dataset? = nil,
+                                names: MapNameIndex? = nil) -> [Int] {
         let query = SearchFolding.fold(filter).trimmingCharacters()
+        let names = names.flatMap { $0.wardsAreReady(in: province) && $0.wardFolded.count == map.wards.count ? $0 : nil }
         var rows: [Int] = []
         let range = province.map { map.wardRanges[$0] } ?? map.wards.indices
         for wi in range {
@@ -55,16 +66,23 @@ public enum ListQueries {
             case .model: if !w.isModel(summary.definition) { continue }
             }
             if !query.isEmpty {
-                let ward = map.wards[wi]
-                let district = map.district(ward.districtCode)?.name ?? ""
-                if !SearchFolding.fold(ward.name).contains(query) && !SearchFolding.fold(district).contains(query) { continue }
+                if let names {
+                    if !names.wardFolded[wi].contains(query) && !names.wardDistrictFolded[wi].contains(query) { continue }
+                } else {
+                    let ward = map.wards[wi]
+                    let district = map.district(ward.districtCode)?.name ?? ""
+                    if !SearchFolding.fold(ward.name).contains(query) && !SearchFolding.fold(district).contains(query) { continue }
+                }
             }
             rows.append(wi)
         }
         switch sort {
         case .name:
-            let keys = Dictionary(uniqueKeysWithValues: rows.map { ($0, sortKey(map.wards[$0].name)) })
-            rows.sort { keys[$0]! != keys[$1]! ? keys[$0]! < keys[$1]! : $0 < $1 }
+            if let rank = province == nil ? names?.wardRankInMap : names?.wardRankInProvince {
+                rows.sort { rank[$0] < rank[$1] }
+            } else {
+                sortByName(&rows) { map.wards[$0].name }
+            }
         case .criteriaMet:
             rows.sort {
                 let a = summary.wards[$0].met ?? -1, b = summary.wards[$1].met ?? -1
@@ -76,13 +94,17 @@ public enum ListQueries {
         return rows
     }
 
+    /// Sorts `rows` by the sort key of their names, then by index: what `MapNameIndex`'s ranks give.
+    static func sortByName(_ rows: inout [Int], name: (Int) -> String) {
+        let keys = rows.map { sortKey(name($0)) }
+        let order = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : rows[$0] < rows[$1] }
+        rows = order.map { rows[$0] }
+    }
+
     /// Sort key for names: without the type prefix ("Phường", "Tỉnh", "Thành phố"), folded, and with
     /// numbers compared by value ("Phường 2" before "Phường 10").
     public static func sortKey(_ name: String) -> String {
-        var folded = SearchFolding.fold(name)
-        for prefix in ["thanh pho ", "tinh ", "phuong ", "quan ", "huyen ", "thi xa "] where folded.hasPrefix(prefix) {
-            folded.removeFirst(prefix.count); break
-        }
+        let folded = NameTypePrefix.strip(SearchFolding.fold(name))
         // Zero-pad runs of digits to 6 so that numeric order holds.
         var out = ""
         var digits = ""

@@ -125,19 +125,12 @@ enum ProvinceLookup {
         let q = SearchFolding.fold(query)
         let exact = map.provinces.indices.filter { i in
             let name = SearchFolding.fold(map.provinces[i].name)
-            return name == q || ListKey.stripType(name) == q
+            return name == q || NameTypePrefix.strip(name, prefixes: NameTypePrefix.province) == q
         }
         if exact.count == 1 { return exact[0] }
         let partial = map.provinces.indices.filter { SearchFolding.fold(map.provinces[$0].name).contains(q) }
         if partial.count == 1 { return partial[0] }
         if partial.isEmpty { throw CLIError("no province matches '\(query)' on map \(map.id)") }
         throw CLIError("'\(query)' matches several provinces: " + partial.map { map.provinces[$0].name }.joined(separator: ", "))
-    }
-}
-
-enum ListKey {
-    static func stripType(_ folded: String) -> String {
-        for p in ["thanh pho ", "tinh "] where folded.hasPrefix(p) { return String(folded.dropFirst(p.count)) }
-        return folded
     }
 }

@@ -7,7 +7,8 @@ struct CellError: Error {
 /// Reads one data row of a spreadsheet into a ward row of a snapshot, or the problems that stop it.
 struct ImportRowReader {
     let header: ImportHeader
-    let matcher: WardMatcher
+    /// Mutable: it caches its suggestions and counts their work.
+    var matcher: WardMatcher
     let criteria: CriteriaSet
     let place: ImportPlace
     let asOf: Day
@@ -16,7 +17,7 @@ struct ImportRowReader {
     let defaultProvince: Province?
 
     /// The row's ward, and the problems of the row (errors and warnings).
-    func read(_ row: ImportTable.Row) -> (WardPolice?, [Problem]) {
+    mutating func read(_ row: ImportTable.Row) -> (WardPolice?, [Problem]) {
         var cells = ImportRowCells(row: row, header: header, place: place)
         let ward = locateWard(&cells)
 

@@ -147,7 +147,7 @@ public enum ImportRunner {
         for id in catalog.mapFiles.keys.sorted() {
             guard case .success(let map) = catalog.loadMap(id: id) else { continue }
             if let effective = map.effective, effective > request.asOf { notInForce.append("\(id) (from \(effective.iso))"); continue }
-            let matcher = WardMatcher(map: map)
+            var matcher = WardMatcher(map: map)
             let known = provinces.isEmpty
                 ? codes.filter { matcher.ward(code: $0) != nil }.count
                 : provinces.filter { if case .found = matcher.province($0) { return true }; return false }.count

@@ -1,7 +1,7 @@
 /// Finding the ward a row speaks of: its province, district, then the ward by code or by name.
 extension ImportRowReader {
     /// The row's ward, or nil with the reason among the row's problems.
-    func locateWard(_ cells: inout ImportRowCells) -> Ward? {
+    mutating func locateWard(_ cells: inout ImportRowCells) -> Ward? {
         let marksAreWritten = cells.row.cells.contains { !$0.unicodeScalars.allSatisfy(\.isASCII) }
         var province = defaultProvince
         if let (text, column) = cells.cell(.province) {

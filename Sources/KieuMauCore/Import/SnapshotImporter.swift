@@ -18,7 +18,7 @@ public enum SnapshotImporter {
     public static func convert(_ table: ImportTable, map: AdminMap, criteria: CriteriaSet, options: ImportOptions) -> ImportOutcome {
         let place = ImportPlace(file: table.file, names: table.names, headerLine: table.headerLine, headerRow: table.headerRow)
         var (header, problems) = ImportHeader.recognise(table.names, criteria: criteria, place: place)
-        let matcher = WardMatcher(map: map)
+        var matcher = WardMatcher(map: map, suggestionBudget: options.limits.maxSuggestionWork)
 
         var defaultProvince: Province?
         if let given = options.province {
@@ -40,13 +40,15 @@ public enum SnapshotImporter {
             problems.append(place.header(column, "map \(map.id) has no districts; the column is not used", severity: .warning))
         }
         var summary = ImportSummary()
+        var suggestionWork = NameSuggestions.Work()
         let headerFailed = problems.contains { $0.severity == .error }
 
         var wards: [WardPolice] = []
         if !headerFailed {
-            let reader = ImportRowReader(header: header, matcher: matcher, criteria: criteria, place: place, asOf: options.asOf,
+            var reader = ImportRowReader(header: header, matcher: matcher, criteria: criteria, place: place, asOf: options.asOf,
                                          sourceID: options.source.id, defaultProvince: defaultProvince)
             var firstRowOfWard: [String: Int] = [:]
+            var suggestionsStopped = false
             for row in table.rows {
                 guard let first = row.cells.first(where: { !ImportWords.trimmed($0).isEmpty }) else { continue }
                 if ImportWords.totalRowWords.contains(ImportWords.key(first)) {
@@ -61,6 +63,13 @@ public enum SnapshotImporter {
                         "expected at most \(table.names.count) cells as in the header, found \(row.cells.count)"))
                 }
                 let (ward, found) = reader.read(row)
+                if !suggestionsStopped, reader.matcher.suggestions.work.unanswered > 0 {
+                    // Said once, in file order: where the rows without suggestions begin.
+                    suggestionsStopped = true
+                    problems.append(place.row(row.number, line: row.line,
+                        "from this row on, unknown names get no \"did you mean\": there are too many to compare with the map's names (at most \(options.limits.maxSuggestionWork) comparisons an import); correct the names above first",
+                        severity: .warning))
+                }
                 rowProblems += found
                 if let ward, rowProblems.allSatisfy({ $0.severity == .warning }) {
                     if let first = firstRowOfWard[ward.wardCode] {
@@ -76,6 +85,7 @@ public enum SnapshotImporter {
                 if rowProblems.contains(where: { $0.severity == .error }) { summary.rowsInError += 1 }
                 problems += rowProblems
             }
+            suggestionWork = reader.matcher.suggestions.work
             if summary.rowsRead == 0 {
                 problems.append(Problem(file: table.file, message: "expected at least one ward row after the header, found none"))
             }
@@ -85,7 +95,9 @@ public enum SnapshotImporter {
         summary.warnings = problems.count - summary.errors
 
         let writable = !headerFailed && !wards.isEmpty && (summary.rowsInError == 0 || options.skipBadRows)
-        guard writable else { return ImportOutcome(snapshot: nil, text: nil, problems: problems, summary: summary) }
+        guard writable else {
+            return ImportOutcome(snapshot: nil, text: nil, problems: problems, summary: summary, suggestionWork: suggestionWork)
+        }
 
         wards.sort { $0.wardCode < $1.wardCode }
         var notes = options.notes
@@ -96,6 +108,6 @@ public enum SnapshotImporter {
                                             mapID: map.id, criteriaID: criteria.id, sources: [options.source], notes: notes)
         let snapshot = Snapshot(header: snapshotHeader, wards: wards, reported: [])
         return ImportOutcome(snapshot: snapshot, text: SnapshotFileText.make(snapshot, criteriaCount: criteria.count),
-                             problems: problems, summary: summary)
+                             problems: problems, summary: summary, suggestionWork: suggestionWork)
     }
 }

@@ -14,14 +14,25 @@ struct WardMatcher: Sendable {
     private var districtsByKey: [String: [Int]] = [:]
     /// Wards by province code and name key.
     private var wardsByKey: [String: [String: [Int]]] = [:]
+    /// The name keys of every province, district and ward, by index in the map: made once, for
+    /// the lookups and the suggestions.
+    private let provinceKeys: [String]
+    private let districtKeys: [String]
+    private let wardKeys: [String]
     private let codeWidth: Int
+    /// "Did you mean" for unknown names, with its cache and the work done.
+    private(set) var suggestions: NameSuggestions
 
-    init(map: AdminMap) {
+    init(map: AdminMap, suggestionBudget: Int = ImportLimits().maxSuggestionWork) {
         self.map = map
-        for (i, p) in map.provinces.enumerated() { provincesByKey[Self.provinceKey(p.name), default: []].append(i) }
-        for (i, d) in map.districts.enumerated() { districtsByKey[Self.districtKey(d.name), default: []].append(i) }
-        for (i, w) in map.wards.enumerated() { wardsByKey[w.provinceCode, default: [:]][Self.wardKey(w.name), default: []].append(i) }
+        provinceKeys = map.provinces.map { Self.provinceKey($0.name) }
+        districtKeys = map.districts.map { Self.districtKey($0.name) }
+        wardKeys = map.wards.map { Self.wardKey($0.name) }
+        for (i, k) in provinceKeys.enumerated() { provincesByKey[k, default: []].append(i) }
+        for (i, k) in districtKeys.enumerated() { districtsByKey[k, default: []].append(i) }
+        for (i, w) in map.wards.enumerated() { wardsByKey[w.provinceCode, default: [:]][wardKeys[i], default: []].append(i) }
         codeWidth = map.wards.map(\.code.count).max() ?? 5
+        suggestions = NameSuggestions(budget: suggestionBudget)
     }
 
     // MARK: keys
@@ -66,7 +77,7 @@ struct WardMatcher: Sendable {
     // MARK: lookups
 
     /// A province by code ("40", "4") or name.
-    func province(_ cell: String) -> Match<Province> {
+    mutating func province(_ cell: String) -> Match<Province> {
         let text = ImportWords.trimmed(cell)
         if ImportWords.isNumber(text) {
             if let p = map.province(paddedCode(text, width: 2)) { return .found(p) }
@@ -76,11 +87,12 @@ struct WardMatcher: Sendable {
         if let hits = provincesByKey[k] {
             return hits.count == 1 ? .found(map.provinces[hits[0]]) : .ambiguous(hits.map { map.provinces[$0] })
         }
-        return .unknown(nearest: Self.nearest(k, among: map.provinces, key: { Self.provinceKey($0.name) }))
+        let keys = provinceKeys
+        return .unknown(nearest: suggestions.nearest(k, in: .provinces) { keys.enumerated().map { ($0, $1) } }.map { map.provinces[$0] })
     }
 
     /// A district of a province by code or name.
-    func district(_ cell: String, in province: Province) -> Match<District> {
+    mutating func district(_ cell: String, in province: Province) -> Match<District> {
         let text = ImportWords.trimmed(cell)
         if ImportWords.isNumber(text), let d = map.district(paddedCode(text, width: 3)), d.provinceCode == province.code {
             return .found(d)
@@ -89,8 +101,12 @@ struct WardMatcher: Sendable {
         let hits = (districtsByKey[k] ?? []).map { map.districts[$0] }.filter { $0.provinceCode == province.code }
         if hits.count == 1 { return .found(hits[0]) }
         if hits.count > 1 { return .ambiguous(hits) }
-        let own = map.districts.filter { $0.provinceCode == province.code }
-        return .unknown(nearest: Self.nearest(k, among: own, key: { Self.districtKey($0.name) }))
+        guard let p = map.provinceIndex[province.code] else { return .unknown(nearest: []) }
+        let (districts, keys) = (map.districts, districtKeys)
+        let nearest = suggestions.nearest(k, in: .districts(province: p)) {
+            districts.indices.filter { districts[$0].provinceCode == province.code }.map { ($0, keys[$0]) }
+        }
+        return .unknown(nearest: nearest.map { map.districts[$0] })
     }
 
     /// A ward by code (leading zeros restored).
@@ -98,7 +114,7 @@ struct WardMatcher: Sendable {
 
     /// A ward by name within a province, and within a district when one is given. `marksAreWritten`:
     /// the text around the name has diacritics, so a name without them means none.
-    func ward(named cell: String, in province: Province, district: District?, marksAreWritten: Bool) -> Match<Ward> {
+    mutating func ward(named cell: String, in province: Province, district: District?, marksAreWritten: Bool) -> Match<Ward> {
         let k = Self.wardKey(cell)
         var hits = (wardsByKey[province.code]?[k] ?? []).map { map.wards[$0] }
         if let district { hits = hits.filter { $0.districtCode == district.code } }
@@ -111,26 +127,16 @@ struct WardMatcher: Sendable {
             let exact = hits.filter { Self.markedKey($0.name) == marked }
             return exact.count == 1 ? .found(exact[0]) : .ambiguous(hits)
         }
-        var pool = map.provinceIndex[province.code].map { Array(map.wards(ofProvinceAt: $0)) } ?? []
-        if let district { pool = pool.filter { $0.districtCode == district.code } }
-        return .unknown(nearest: Self.nearest(k, among: pool, key: { Self.wardKey($0.name) }))
-    }
-
-    /// Up to three items whose keys are within a few edits of `key`, nearest first.
-    static func nearest<T>(_ key: String, among items: [T], key itemKey: (T) -> String) -> [T] {
-        let target = Array(key)
-        guard !target.isEmpty else { return [] }
-        let allowed = max(1, target.count / 4)
-        var scored: [(Int, Int, T)] = []
-        for (i, item) in items.enumerated() {
-            let d = editDistance(target, Array(itemKey(item)), limit: allowed)
-            if d <= allowed { scored.append((d, i, item)) }
+        guard let p = map.provinceIndex[province.code] else { return .unknown(nearest: []) }
+        let (wards, keys, range) = (map.wards, wardKeys, map.wardRanges[p])
+        let nearest = suggestions.nearest(k, in: .wards(province: p, districtCode: district?.code)) {
+            range.filter { district == nil || wards[$0].districtCode == district?.code }.map { ($0, keys[$0]) }
         }
-        return scored.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(3).map(\.2)
+        return .unknown(nearest: nearest.map { map.wards[$0] })
     }
 
     /// Levenshtein distance, stopping early once every path exceeds `limit`.
-    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+    static func editDistance<Element: Equatable>(_ a: [Element], _ b: [Element], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
