@@ -47,8 +47,9 @@ public struct AppState: Sendable {
     public var snapshotIndex: Int
     public private(set) var dataset: Dataset
     public private(set) var summary: ProgressSummary
-    /// The summary of the snapshot before this one in the series, for the pace observed.
-    public var previousSummary: ProgressSummary?
+    /// The totals of the snapshot before this one in the series, for the pace observed (the
+    /// controller keeps totals of every snapshot, not their summaries).
+    public var previousSummary: ProgressTotals?
     /// National share of model units per snapshot of the series (nil where not loaded or broken).
     public var trend: [Double?]
     /// The selected ward across the snapshots of the series (filled by the controller).
@@ -159,7 +160,7 @@ public struct AppState: Sendable {
     /// Replaces the data on screen (a snapshot step or reload); the place is re-anchored by the caller.
     /// `summary`, when the caller already has it (the controller caches one per snapshot), is used
     /// instead of computing it again.
-    public mutating func setDataset(_ data: Dataset, previous: ProgressSummary?, summary known: ProgressSummary? = nil) {
+    public mutating func setDataset(_ data: Dataset, previous: ProgressTotals?, summary known: ProgressSummary? = nil) {
         dataset = data
         summary = known.flatMap { $0.asOf == data.header.asOf && $0.mapID == data.map.id && $0.definition == definition ? $0 : nil }
             ?? ProgressSummary(data, definition: definition)
