@@ -116,6 +116,12 @@ public final class AppController {
     /// snapshot, the trend line needs them all. Each is loaded once for its digest, then dropped
     /// unless `SnapshotCache` keeps it.
     public func afterFirstFrame() {
+        // Farthest first, so the neighbours the cache keeps are loaded last and are not held while
+        // the others are decoded.
+        let here = state.snapshotIndex
+        for i in state.snapshots.indices.sorted(by: { (abs($0 - here), $0) > (abs($1 - here), $1) }) where state.trend[i] == nil {
+            _ = digest(at: i)
+        }
         if state.previousSummary == nil, state.snapshotIndex > 0 {
             state.previousSummary = digest(at: state.snapshotIndex - 1)?.totals
         }
@@ -359,6 +365,7 @@ public final class AppController {
     private func dataset(at index: Int) -> Result<Dataset, Problems> {
         let file = state.snapshots[index].file
         if let d = cache.dataset(file) { return .success(d) }
+        trimCache(incoming: (file, cache.largestCost))
         let result = source.load(state.snapshots[index])
         if case .success(let d) = result {
             digests.forgetFailure(file)
@@ -387,12 +394,13 @@ public final class AppController {
     }
 
     /// Keeps the snapshot on screen and, within the budget, those nearest to it (the one before first).
-    private func trimCache() {
+    /// `incoming`: a snapshot about to be loaded, and its estimated cost (`SnapshotCache.trim`).
+    private func trimCache(incoming: (file: String, cost: Int)? = nil) {
         let here = state.snapshotIndex
         var order = state.snapshots.indices.filter { $0 != here }
         order.sort { (abs($0 - here), $0) < (abs($1 - here), $1) }
         let current = currentRef.map { [$0.file] } ?? []
-        cache.trim(preferring: current + order.map { state.snapshots[$0].file })
+        cache.trim(preferring: current + order.map { state.snapshots[$0].file }, incoming: incoming)
     }
 
     /// Files of the snapshots kept in full (for tests of the bound).

@@ -41,10 +41,16 @@ struct SnapshotCache {
 
     /// Drops what is over the budget. `files` is the order of preference: the snapshot on screen
     /// first (always kept), then the others nearest to it; a file not listed is dropped.
-    mutating func trim(preferring files: [String]) {
+    /// `incoming` is a snapshot about to be loaded, with its cost as estimated: room is made for it
+    /// first, so what it would push out is freed before its rows are decoded, not after.
+    mutating func trim(preferring files: [String], incoming: (file: String, cost: Int)? = nil) {
         var kept: [String: Entry] = [:]
         var used = 0
         for (i, file) in files.enumerated() {
+            if let incoming, file == incoming.file, entries[file] == nil {
+                if used + incoming.cost <= budget { used += incoming.cost }
+                continue
+            }
             guard let e = entries[file], kept[file] == nil else { continue }
             if i == 0 {
                 kept[file] = e
@@ -55,6 +61,9 @@ struct SnapshotCache {
         }
         entries = kept
     }
+
+    /// The cost of the largest snapshot kept: the estimate for one about to be loaded.
+    var largestCost: Int { entries.values.map(\.cost).max() ?? 0 }
 
     mutating func removeAll() { entries = [:] }
 }

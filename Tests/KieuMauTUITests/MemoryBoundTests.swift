@@ -14,6 +14,8 @@ import Testing
         let broken: Set<Int>
         private(set) var loadsByFile: [String: Int] = [:]
         var loads: Int { loadsByFile.values.reduce(0, +) }
+        /// Called before each load (e.g. to look at what the controller holds at that moment).
+        var beforeLoad: () -> Void = {}
 
         init(wards: Int, count: Int, broken: Set<Int> = [], empty: Set<Int> = []) throws {
             let provinces = (0..<10).map { Province(code: String(10 + $0), name: "Tỉnh Thử Nghiệm \($0 + 1)", units: wards / 10) }
@@ -49,6 +51,7 @@ import Testing
         }
 
         func load(_ ref: SnapshotRef) -> Result<Dataset, Problems> {
+            beforeLoad()
             loadsByFile[ref.file, default: 0] += 1
             guard let i = refs.firstIndex(of: ref), !broken.contains(i) else {
                 return .failure(Problems([Problem(file: ref.file, message: "cannot be read")]))
@@ -63,13 +66,13 @@ import Testing
     }
 
     /// A controller on the last snapshot after its first frame, as the dashboard has it.
-    static func controller(_ source: SeriesSource, budget: Int, at index: Int? = nil) -> AppController {
-        let i = index ?? source.refs.count - 1
+    static func controller(_ source: SeriesSource, budget: Int, deferredWork: Bool = true) -> AppController {
+        let i = source.refs.count - 1
         var state = AppState(dataset: source.datasets[i], snapshots: source.refs, snapshotIndex: i, lang: .en)
         state.screenWidth = 160; state.screenHeight = 48
         let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: source, retainedWardEntries: budget)
         _ = c.render(width: 160, height: 48)
-        c.afterFirstFrame()
+        if deferredWork { c.afterFirstFrame() }
         return c
     }
 
@@ -84,9 +87,14 @@ import Testing
 
     @Test func afterTheFirstFrameOnlyTheScreenAndOneNeighbourAreKept() throws {
         let source = try SeriesSource(wards: 2_000, count: 6)
-        let c = Self.controller(source, budget: source.oneSnapshotBudget)
+        let c = Self.controller(source, budget: source.oneSnapshotBudget, deferredWork: false)
+        var heldAtLoad: [Int] = []
+        source.beforeLoad = { [weak c] in heldAtLoad.append(c?.retainedSnapshotFiles.count ?? -1) }
+        c.afterFirstFrame()
         #expect(source.loads == 5, "each snapshot not on screen loaded once")
         #expect(Set(c.retainedSnapshotFiles) == [source.refs[5].file, source.refs[4].file])
+        // The neighbour kept is loaded last, and what a load would push out is dropped before it.
+        #expect(heldAtLoad == [1, 1, 1, 1, 1], "only the screen is held while another snapshot is decoded")
     }
 
     @Test func selectingWardsLoadsNothingAndTheHistoryIsTheRows() throws {
