@@ -413,7 +413,7 @@ public final class AppController {
         let code = state.map.wards[wi].code
         if state.history?.wardCode == code { return }
         let series = state.snapshots.indices.compactMap { digest(at: $0) }
-        state.history = SeriesDigests.history(ofWard: code, in: series, maps: { digests.map(id: $0) })
+        state.history = digests.history(ofWard: code, in: series)
     }
 }
 

@@ -26,16 +26,13 @@ struct SeriesDigests {
 
     mutating func removeAll() { byFile = [:]; maps = [:]; failed = [] }
 
-    /// The ward with this code in each digest whose map has it, in the order of `digests`.
-    static func history(ofWard code: String, in digests: [SnapshotDigest], maps: (String) -> AdminMap?) -> WardHistory {
+    /// The ward with this code in each of `digests` (in their order) whose map has it.
+    func history(ofWard code: String, in digests: [SnapshotDigest]) -> WardHistory {
         var points: [WardHistory.Point] = []
         for d in digests {
-            guard let map = maps(d.totals.mapID), let w = map.wardIndex[code], let ward = d.wards[w] else { continue }
+            guard let map = maps[d.totals.mapID], let w = map.wardIndex[code], let ward = d.wards[w] else { continue }
             points.append(.init(asOf: d.totals.asOf, stage: ward.stage, met: ward.met, total: d.totals.criteriaCount))
         }
         return WardHistory(wardCode: code, points: points)
     }
-
-    /// The map a digest's ward indices refer to.
-    func map(id: String) -> AdminMap? { maps[id] }
 }
