@@ -26,8 +26,10 @@ public final class AppController {
     public private(set) var state: AppState
     public let themes: ThemeList
     private let source: any SnapshotSource
-    private var datasets: [String: Dataset] = [:]
-    private var summaries: [String: ProgressSummary] = [:]
+    /// Full snapshots kept for steps and the compare view: a bounded few (see `SnapshotCache`).
+    private var cache: SnapshotCache
+    /// What the trend, projection, pace and ward history need of every snapshot loaded once.
+    private var digests = SeriesDigests()
     /// The snapshot last shown in each series, so `D` twice comes back to the same place.
     private var lastIndexBySeries: [String: Int] = [:]
     private let reviewBackend: (any ReviewBackend)?
@@ -36,22 +38,36 @@ public final class AppController {
     /// (ward code, snapshot) whose previous review is on screen, to look it up once per ward.
     private var previousReviewKey: String?
 
+    /// Ward entries (rows of a snapshot, wards of its summary) the snapshots kept besides the one
+    /// on screen may hold together: ~20 MB, every snapshot of a national or communes series, one
+    /// neighbour of a 100,000-ward one.
+    public static let defaultRetainedWardEntries = 200_000
+
     public convenience init(state: AppState, themes: [Theme], source: any SnapshotSource, reviews: (any ReviewBackend)? = nil,
-                            writeExport: @escaping (_ fileName: String, _ contents: String) throws -> String = ExportFiles.writeInCurrentDirectory) {
-        self.init(state: state, themes: ThemeList(themes), source: source, reviews: reviews, writeExport: writeExport)
+                            writeExport: @escaping (_ fileName: String, _ contents: String) throws -> String = ExportFiles.writeInCurrentDirectory,
+                            retainedWardEntries: Int = AppController.defaultRetainedWardEntries) {
+        self.init(state: state, themes: ThemeList(themes), source: source, reviews: reviews, writeExport: writeExport,
+                  retainedWardEntries: retainedWardEntries)
     }
 
+    /// - Parameter retainedWardEntries: the budget of full snapshots kept besides the one on screen
+    ///   (`SnapshotCache`).
     public init(state: AppState, themes: ThemeList, source: any SnapshotSource, reviews: (any ReviewBackend)? = nil,
-                writeExport: @escaping (_ fileName: String, _ contents: String) throws -> String = ExportFiles.writeInCurrentDirectory) {
+                writeExport: @escaping (_ fileName: String, _ contents: String) throws -> String = ExportFiles.writeInCurrentDirectory,
+                retainedWardEntries: Int = AppController.defaultRetainedWardEntries) {
         self.state = state
         self.themes = themes
         self.source = source
+        self.cache = SnapshotCache(budget: retainedWardEntries)
         self.reviewBackend = reviews
         self.writeExport = writeExport
         self.state.themeNames = themes.names
         self.state.reviewsAvailable = reviews != nil
         self.state.reviewsReadOnly = reviews?.readOnlyReason
-        if let ref = currentRef { datasets[ref.file] = state.dataset }
+        if let ref = currentRef {
+            cache.keep(state.dataset, file: ref.file)
+            cache.keep(state.summary, file: ref.file)
+        }
         loadReviews()
     }
 
@@ -108,15 +124,22 @@ public final class AppController {
     }
 
     /// Work that can wait until the first frame is on screen: the pace observed needs the previous
-    /// snapshot, the trend line needs them all.
+    /// snapshot, the trend line needs them all. Each is loaded once for its digest, then dropped
+    /// unless `SnapshotCache` keeps it.
     public func afterFirstFrame() {
+        // Farthest first, so the neighbours the cache keeps are loaded last and are not held while
+        // the others are decoded.
+        let here = state.snapshotIndex
+        for i in state.snapshots.indices.sorted(by: { (abs($0 - here), $0) > (abs($1 - here), $1) }) where state.trend[i] == nil {
+            _ = digest(at: i)
+        }
         if state.previousSummary == nil, state.snapshotIndex > 0 {
-            state.previousSummary = summary(at: state.snapshotIndex - 1)
+            state.previousSummary = digest(at: state.snapshotIndex - 1)?.totals
         }
         for i in state.snapshots.indices where state.trend[i] == nil {
             // A snapshot with no ward rows says nothing about the share: a gap, not a zero.
-            guard case .success(let d) = dataset(at: i), !d.snapshot.wards.isEmpty else { continue }
-            state.trend[i] = summary(at: i)?.national.share
+            guard let d = digest(at: i), d.hasRows else { continue }
+            state.trend[i] = d.totals.national.share
         }
         refreshProjection()
     }
@@ -124,13 +147,12 @@ public final class AppController {
     /// Where it is heading, from the snapshots of the series up to the one on screen (those with
     /// ward rows: a snapshot that only announces a map says nothing about the pace).
     private func refreshProjection() {
-        var series: [ProgressSummary] = []
+        var series: [ProgressTotals] = []
         for i in 0...max(0, state.snapshotIndex) where state.snapshots.indices.contains(i) {
-            guard case .success(let d) = dataset(at: i), !d.snapshot.wards.isEmpty || i == state.snapshotIndex,
-                  let s = summary(at: i) else { continue }
-            series.append(s)
+            guard let d = digest(at: i), d.hasRows || i == state.snapshotIndex else { continue }
+            series.append(d.totals)
         }
-        state.projection = Projection(series: series)
+        state.projection = Projection(totals: series)
     }
 
     // MARK: live reload
@@ -143,7 +165,7 @@ public final class AppController {
         let shownSnapshot = state.dataset.snapshot
         let oldHeaders = Dictionary(state.snapshots.map { ($0.file, $0.header) }, uniquingKeysWith: { a, _ in a })
         let problems = source.reload().filter { $0.severity == .error }
-        datasets = [:]; summaries = [:]
+        cache.removeAll(); digests.removeAll()
         let series = state.header.series
         let refs = source.snapshots(inSeries: series)
         var messages: [String] = []
@@ -160,7 +182,7 @@ public final class AppController {
             state.trend = Array(repeating: nil, count: refs.count)
             state.history = nil
             if case .success(let data) = dataset(at: index) {
-                show(index: index, data: data, previous: index > 0 ? summary(at: index - 1) : nil)
+                show(index: index, data: data, previous: index > 0 ? digest(at: index - 1)?.totals : nil)
                 // Rows or figures of the snapshot on screen changed while its header did not.
                 if refs[index].file == shownFile, !changed.contains(where: { $0.file == shownFile }),
                    data.snapshot.wards != shownSnapshot.wards || data.snapshot.reported != shownSnapshot.reported {
@@ -283,7 +305,7 @@ public final class AppController {
         while state.snapshots.indices.contains(target) {
             switch dataset(at: target) {
             case .success(let data):
-                let previous = target > 0 ? summary(at: target - 1) : nil
+                let previous = target > 0 ? digest(at: target - 1)?.totals : nil
                 show(index: target, data: data, previous: previous)
                 if !skipped.isEmpty {
                     state.notice = state.strings.loadFailed(skipped.joined(separator: ", ")) + (state.notice.map { " · " + $0 } ?? "")
@@ -299,7 +321,7 @@ public final class AppController {
     }
 
     /// Shows a loaded snapshot, carrying the place across a map change through the crosswalk.
-    private func show(index: Int, data: Dataset, previous: ProgressSummary?) {
+    private func show(index: Int, data: Dataset, previous: ProgressTotals?) {
         let fromMap = state.map.id, toMap = data.map.id
         var translated: (province: String?, ward: String?)? = nil
         if fromMap != toMap, let cw = source.crosswalk(between: fromMap, and: toMap) {
@@ -308,8 +330,12 @@ public final class AppController {
             translated = PlaceTranslation.translate(province: province, ward: ward, with: cw, forward: cw.fromMapID == fromMap)
         }
         let wasComparing = state.level == .compare
+        let file = state.snapshots[index].file
         state.replaceSnapshot(index: index, dataset: data, previous: previous, translatedPlace: translated,
-                             summary: summaries[state.snapshots[index].file])
+                             summary: cache.summary(file))
+        cache.keep(data, file: file)
+        cache.keep(state.summary, file: file)
+        trimCache()
         lastIndexBySeries[state.header.series] = index
         loadReviews()
         refreshProjection()
@@ -332,8 +358,7 @@ public final class AppController {
             ?? refs.lastIndex { $0.header.asOf <= day } ?? 0
         switch source.load(refs[index]) {
         case .success(let data):
-            datasets = [:]; summaries = [:]
-            datasets[refs[index].file] = data
+            cache.removeAll(); digests.removeAll()
             state.snapshots = refs
             state.trend = Array(repeating: nil, count: refs.count)
             state.history = nil
@@ -345,34 +370,60 @@ public final class AppController {
         }
     }
 
+    // MARK: snapshots kept and digests
+
+    /// The snapshot at `index`: kept, or loaded (and kept if the budget allows).
     private func dataset(at index: Int) -> Result<Dataset, Problems> {
-        let ref = state.snapshots[index]
-        if let d = datasets[ref.file] { return .success(d) }
-        let result = source.load(ref)
-        if case .success(let d) = result { datasets[ref.file] = d }
+        let file = state.snapshots[index].file
+        if let d = cache.dataset(file) { return .success(d) }
+        trimCache(incoming: (file, cache.largestCost))
+        let result = source.load(state.snapshots[index])
+        if case .success(let d) = result {
+            digests.forgetFailure(file)
+            cache.keep(d, file: file)
+            trimCache()
+        }
         return result
     }
 
-    private func summary(at index: Int) -> ProgressSummary? {
-        let ref = state.snapshots[index]
-        if let s = summaries[ref.file] { return s }
-        guard case .success(let d) = dataset(at: index) else { return nil }
-        let s = ProgressSummary(d, definition: state.definition)
-        summaries[ref.file] = s
-        return s
+    /// What the trend, projection, pace and history need of the snapshot at `index`, made the first
+    /// time from the snapshot (loaded if not kept); nil when it cannot be loaded.
+    private func digest(at index: Int) -> SnapshotDigest? {
+        let file = state.snapshots[index].file
+        if let d = digests[file], d.totals.definition == state.definition { return d }
+        guard !digests.hasFailed(file) else { return nil }
+        guard case .success(let data) = dataset(at: index) else {
+            digests.noteFailure(file)
+            return nil
+        }
+        let summary = cache.summary(file) ?? ProgressSummary(data, definition: state.definition)
+        cache.keep(summary, file: file)
+        trimCache()
+        let d = SnapshotDigest(data, summary: summary)
+        digests.add(d, file: file, map: data.map)
+        return d
     }
 
-    /// The selected ward across every snapshot of the series, when a ward is on screen.
+    /// Keeps the snapshot on screen and, within the budget, those nearest to it (the one before first).
+    /// `incoming`: a snapshot about to be loaded, and its estimated cost (`SnapshotCache.trim`).
+    private func trimCache(incoming: (file: String, cost: Int)? = nil) {
+        let here = state.snapshotIndex
+        var order = state.snapshots.indices.filter { $0 != here }
+        order.sort { (abs($0 - here), $0) < (abs($1 - here), $1) }
+        let current = currentRef.map { [$0.file] } ?? []
+        cache.trim(preferring: current + order.map { state.snapshots[$0].file }, incoming: incoming)
+    }
+
+    /// Files of the snapshots kept in full (for tests of the bound).
+    var retainedSnapshotFiles: [String] { cache.files }
+
+    /// The selected ward across every snapshot of the series, when a ward is on screen: read from
+    /// the digests, so a ward selected loads nothing once the series has been seen.
     private func refreshHistory() {
         guard state.level != .provinces, let wi = state.selectedWard else { return }
         let code = state.map.wards[wi].code
         if state.history?.wardCode == code { return }
-        var points: [WardHistory.Point] = []
-        for i in state.snapshots.indices {
-            guard case .success(let d) = dataset(at: i), let w = d.map.wardIndex[code] else { continue }
-            let wp = d.wardProgress(at: w)
-            points.append(.init(asOf: d.header.asOf, stage: wp.stage, met: wp.met, total: d.criteria.count))
-        }
-        state.history = WardHistory(wardCode: code, points: points)
+        let series = state.snapshots.indices.compactMap { digest(at: $0) }
+        state.history = digests.history(ofWard: code, in: series)
     }
 }

@@ -50,8 +50,9 @@ public struct AppState: Sendable {
     /// The map's names folded and ranked for the lists' filter and name sort; kept while snapshots
     /// share the map, remade when the map changes.
     public private(set) var names: MapNameIndex
-    /// The summary of the snapshot before this one in the series, for the pace observed.
-    public var previousSummary: ProgressSummary?
+    /// The totals of the snapshot before this one in the series, for the pace observed (the
+    /// controller keeps totals of every snapshot, not their summaries).
+    public var previousSummary: ProgressTotals?
     /// National share of model units per snapshot of the series (nil where not loaded or broken).
     public var trend: [Double?]
     /// The selected ward across the snapshots of the series (filled by the controller).
@@ -163,7 +164,7 @@ public struct AppState: Sendable {
     /// Replaces the data on screen (a snapshot step or reload); the place is re-anchored by the caller.
     /// `summary`, when the caller already has it (the controller caches one per snapshot), is used
     /// instead of computing it again.
-    public mutating func setDataset(_ data: Dataset, previous: ProgressSummary?, summary known: ProgressSummary? = nil) {
+    public mutating func setDataset(_ data: Dataset, previous: ProgressTotals?, summary known: ProgressSummary? = nil) {
         dataset = data
         if !names.isIndex(of: data.map) { names = MapNameIndex(data.map) }
         summary = known.flatMap { $0.asOf == data.header.asOf && $0.mapID == data.map.id && $0.definition == definition ? $0 : nil }

@@ -444,7 +444,7 @@ extension AppState {
 
     /// Shows another snapshot of the series, keeping the same province and ward when they exist on
     /// its map (or where the crosswalk says they went), and saying so when they do not.
-    public mutating func replaceSnapshot(index: Int, dataset data: Dataset, previous: ProgressSummary?,
+    public mutating func replaceSnapshot(index: Int, dataset data: Dataset, previous: ProgressTotals?,
                                          translatedPlace: (province: String?, ward: String?)? = nil,
                                          summary known: ProgressSummary? = nil) {
         let oldMap = map

@@ -20,6 +20,11 @@ public struct Projection: Sendable {
 
     /// - Parameter series: summaries of one series (any order; sorted by date here). Nil when empty.
     public init?(series: [ProgressSummary]) {
+        self.init(totals: series.map(ProgressTotals.init))
+    }
+
+    /// The same from the totals of each snapshot (what a series keeps once the rows are dropped).
+    public init?(totals series: [ProgressTotals]) {
         guard let latest = series.max(by: { $0.asOf < $1.asOf }) else { return nil }
         let basis = series.filter { $0.mapID == latest.mapID && $0.definition == latest.definition }
             .sorted { $0.asOf < $1.asOf }
