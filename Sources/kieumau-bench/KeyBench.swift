@@ -56,6 +56,23 @@ struct KeyBench {
 
         toProvinces()
         record("snapshot step", .heavy, alternating(.char("<"), .char(">"), every: 1))
+        record("snapshot step, walking the series (read ahead between keys)", .heavy, walkingTheSeries(readAhead: true))
+        record("snapshot step, walking the series, no pause (file read on the key)", .heavy, walkingTheSeries(readAhead: false))
+    }
+
+    /// Steps to one end of the series and back, again and again. With `readAhead`, the work the
+    /// dashboard does while no key is waiting runs (untimed) between keys, as when the user pauses
+    /// to read the screen; without it each step to a snapshot not kept decodes its file on the key.
+    private func walkingTheSeries(readAhead: Bool) -> Samples {
+        var s = Samples()
+        var forward = false
+        for _ in 0..<samples {
+            if state.snapshotIndex == 0 { forward = true }
+            if state.snapshotIndex == state.snapshots.count - 1 { forward = false }
+            s.append(timed(.char(forward ? ">" : "<")))
+            if readAhead { controller.doIdleWork() }
+        }
+        return s
     }
 
     /// `first` for `every` samples, then `second` as many, and so on.

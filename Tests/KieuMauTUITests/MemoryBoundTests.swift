@@ -159,6 +159,49 @@ import Testing
         #expect(Set(c.retainedSnapshotFiles) == [source.refs[3].file, source.refs[4].file])
     }
 
+    /// The dashboard reads ahead while no key is waiting: walking the series one way then loads
+    /// nothing on the key, one load each while idle, and never more than the budget is kept.
+    @Test func readingAheadWhileIdleMakesAWalkLoadNothingOnTheKey() throws {
+        let source = try SeriesSource(wards: 2_000, count: 6)
+        let c = Self.controller(source, budget: source.oneSnapshotBudget)
+        #expect(!c.hasIdleWork, "after the first frame the neighbour before is kept: nothing to do while idle")
+        for target in stride(from: 4, through: 0, by: -1) {
+            let loads = source.loads
+            c.handle(.char("<"))
+            #expect(c.state.snapshotIndex == target)
+            #expect(source.loads == loads, "step to \(target) loaded on the key")
+            #expect(c.hasIdleWork == (target > 0))
+            c.doIdleWork()
+            #expect(source.loads == loads + (target > 0 ? 1 : 0))
+            #expect(!c.hasIdleWork, "read ahead once per screen")
+            #expect(c.retainedSnapshotFiles.count <= 2)
+        }
+        // Turning round: the way on is now ahead, and the read-ahead follows it.
+        c.handle(.char(">"))
+        #expect(c.state.snapshotIndex == 1)
+        #expect(c.hasIdleWork)
+        c.doIdleWork()
+        #expect(Set(c.retainedSnapshotFiles) == [source.refs[1].file, source.refs[2].file])
+    }
+
+    /// Nothing to read ahead (so no tick and no CPU while idle) when the budget keeps no neighbour,
+    /// or when the next snapshot cannot be loaded: it is not tried again and again.
+    @Test func noReadAheadWithoutRoomOrForABrokenSnapshot() throws {
+        let tight = try SeriesSource(wards: 1_000, count: 4)
+        let c = Self.controller(tight, budget: 0)
+        c.handle(.char("<"))
+        #expect(!c.hasIdleWork)
+
+        let broken = try SeriesSource(wards: 1_000, count: 5, broken: [1])
+        let b = Self.controller(broken, budget: .max)
+        for _ in 0..<2 { b.handle(.char("<")) }
+        #expect(b.state.snapshotIndex == 2)
+        #expect(!b.hasIdleWork, "the broken one was tried once, after the first frame")
+        let loads = broken.loadsByFile[broken.refs[1].file]
+        b.doIdleWork()
+        #expect(broken.loadsByFile[broken.refs[1].file] == loads)
+    }
+
     /// The same keys on a controller that keeps only the screen and on one that keeps everything
     /// (as the controller did before it had a budget) draw the same frames.
     @Test func keepingOnlyTheScreenDrawsWhatKeepingEverythingDraws() throws {

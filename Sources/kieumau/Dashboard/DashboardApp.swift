@@ -20,8 +20,9 @@ struct DashboardApp: TerminalApp {
 
     var theme: Theme { controller.theme }
 
-    /// Ask for one tick right after the first frame, then sleep until input (no CPU while idle).
-    var wantsTick: Int32? { deferredWorkPending ? 0 : nil }
+    /// Ask for a tick right after the first frame and while there is read-ahead to do, then sleep
+    /// until input (no CPU while idle).
+    var wantsTick: Int32? { deferredWorkPending || controller.hasIdleWork ? 0 : nil }
 
     mutating func start(colorDepth: ColorDepth, isUTF8: Bool) {
         controller.setGlyphs(isUTF8 ? .unicodeSet : .asciiSet)
@@ -36,6 +37,8 @@ struct DashboardApp: TerminalApp {
         if deferredWorkPending {
             deferredWorkPending = false
             controller.afterFirstFrame()
+        } else if controller.hasIdleWork {
+            controller.doIdleWork()
         }
         // A snapshot was added or changed: rescan, keeping the user's place. Editors often write a
         // file in several steps, so events that arrive together are taken as one.
