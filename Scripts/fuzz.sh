@@ -44,7 +44,10 @@ TOOLSET="$OUT/lld-toolset.json"
 printf '{ "schemaVersion": "1.0", "linker": { "path": "%s/ld.lld" } }\n' "$SWIFT_BIN" > "$TOOLSET"
 
 echo "building the fuzz targets (release, -sanitize=fuzzer,address)…"
-swift build -c release -Xswiftc -sanitize=fuzzer,address --toolset "$TOOLSET" --package-path Fuzz
+# The build plan is made afresh each time: SwiftPM's cached plan does not notice files added to
+# the main package (a path dependency here), which then fail to be found.
+swift build -c release -Xswiftc -sanitize=fuzzer,address --toolset "$TOOLSET" --package-path Fuzz \
+  --disable-build-manifest-caching
 BIN="$ROOT/Fuzz/.build/release"
 
 # Leaks are checked after every input that grew RSS and at exit; symbolised reports.
