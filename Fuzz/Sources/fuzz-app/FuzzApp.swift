@@ -17,8 +17,13 @@ func fuzzApp(_ bytes: [UInt8]) {
                          glyphs: setup & 0x80 == 0 ? .unicodeSet : .asciiSet)
     var (width, height) = (80, 24)
     state.screenWidth = width; state.screenHeight = height
+    // A budget of full snapshots kept that is the default, or one that keeps a neighbour or two of
+    // the national map, so that eviction and reading ahead are exercised; reading ahead runs after
+    // a key when the dashboard would (no key waiting), on half of the inputs.
+    let budget = setup & 0x10 == 0 ? AppController.defaultRetainedWardEntries : 8_000
+    let readAhead = setup & 0x20 != 0
     let controller = AppController(state: state, themes: [Theme(name: "a", styles: [:]), Theme(name: "b", styles: [:])],
-                                   source: DataSource.shared)
+                                   source: DataSource.shared, retainedWardEntries: budget)
     controller.afterFirstFrame()
     while let step = input.next() {
         switch step {
@@ -28,6 +33,7 @@ func fuzzApp(_ bytes: [UInt8]) {
             controller.resize(width: w, height: h)
             controller.handle(.resize)
         }
+        if readAhead, controller.hasIdleWork { controller.doIdleWork() }
         checkState(controller.state)
         controller.resize(width: width, height: height)
         checkCanvas(controller.render(width: width, height: height), width: width, height: height)
