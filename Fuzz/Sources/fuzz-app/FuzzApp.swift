@@ -1,6 +1,11 @@
 import FuzzSupport
+import Glibc
 import KieuMauCore
 import KieuMauTUI
+
+/// `KIEUMAU_FUZZ_TRACE=1` prints each step and where it leaves the dashboard, to read a finding.
+let tracing = getenv("KIEUMAU_FUZZ_TRACE") != nil
+func trace(_ line: String) { let bytes = Array((line + "\n").utf8); _ = write(2, bytes, bytes.count) }
 
 /// The dashboard driven by random keys over the real embedded data (both series, both maps, the
 /// crosswalk, one snapshot that fails to load, a few hostile names), drawn at random sizes from 0×0 up.
@@ -24,6 +29,7 @@ func fuzzApp(_ bytes: [UInt8]) {
     let readAhead = setup & 0x20 != 0
     let controller = AppController(state: state, themes: [Theme(name: "a", styles: [:]), Theme(name: "b", styles: [:])],
                                    source: DataSource.shared, retainedWardEntries: budget)
+    if tracing { trace("start: series \(refs.first?.header.series ?? ""), snapshot \(index), budget \(budget), read-ahead \(readAhead)") }
     controller.afterFirstFrame()
     while let step = input.next() {
         switch step {
@@ -34,6 +40,10 @@ func fuzzApp(_ bytes: [UInt8]) {
             controller.handle(.resize)
         }
         if readAhead, controller.hasIdleWork { controller.doIdleWork() }
+        if tracing {
+            let s = controller.state
+            trace("\(step) → level \(s.level), snapshot \(s.snapshotIndex) (\(s.header.asOf.iso), map \(s.map.id)), province \(s.province.map(String.init) ?? "nil"), \(width)×\(height)")
+        }
         checkState(controller.state)
         controller.resize(width: width, height: height)
         checkCanvas(controller.render(width: width, height: height), width: width, height: height)
@@ -50,7 +60,10 @@ func checkState(_ s: AppState) {
     require(s.provinceRows.allSatisfy { s.map.provinces.indices.contains($0) }, "a province row outside the map")
     require(s.wardRows.allSatisfy { s.map.wards.indices.contains($0) }, "a ward row outside the map")
     if let p = s.province { require(s.map.provinces.indices.contains(p), "province \(p) outside the map") }
-    if s.level != .provinces { require(s.province != nil, "a ward level without a province") }
+    // The criteria and compare views opened from the province list are national (no province);
+    // a ward list or detail, on screen or to go back to, always has its province.
+    let wardLevels = ([s.level] + s.backStack).filter { $0 == .wards || $0 == .detail }
+    if !wardLevels.isEmpty { require(s.province != nil, "a ward level without a province") }
     require(s.detailScroll >= 0 && s.helpScroll >= 0, "negative scroll")
     require(s.snapshots.indices.contains(s.snapshotIndex), "snapshot index \(s.snapshotIndex) of \(s.snapshots.count)")
 }

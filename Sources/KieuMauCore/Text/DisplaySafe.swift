@@ -1,7 +1,7 @@
 /// Makes text from data files inert before it reaches a screen or a report: control characters,
 /// escape sequences (CSI; OSC, DCS, SOS, PM, APC and ESC k strings with their bodies;
 /// single-character ones), bidi overrides and zero-width characters are removed; tabs and
-/// newlines become spaces.
+/// newlines become spaces. Text that had something removed comes back in NFC.
 public enum DisplaySafe {
     public static func clean(_ text: String) -> String {
         if !text.unicodeScalars.contains(where: isUnsafe) { return text }
@@ -37,7 +37,10 @@ public enum DisplaySafe {
                 state = v == 0x1B ? .osc : .text
             }
         }
-        return String(out)
+        // What was removed may have stood between a letter and its mark (e, U+FEFF, U+0301): put
+        // back in NFC, so that cleaning text twice, or text read back from a file written with
+        // cleaned text, gives the same string.
+        return NFC.normalize(String(out))
     }
 
     /// False when UTF-8 `bytes` surely hold nothing `clean` removes: no DEL and none of the lead
