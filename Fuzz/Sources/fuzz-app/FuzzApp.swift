@@ -60,10 +60,11 @@ func checkState(_ s: AppState) {
     require(s.provinceRows.allSatisfy { s.map.provinces.indices.contains($0) }, "a province row outside the map")
     require(s.wardRows.allSatisfy { s.map.wards.indices.contains($0) }, "a ward row outside the map")
     if let p = s.province { require(s.map.provinces.indices.contains(p), "province \(p) outside the map") }
-    // The criteria and compare views opened from the province list are national (no province);
-    // a ward list or detail, on screen or to go back to, always has its province.
+    // The criteria and compare views opened from the province list are national (no province), and
+    // so is the list of the wards missing one criterion opened from the national criteria view; any
+    // other ward list or detail, on screen or to go back to, has its province.
     let wardLevels = ([s.level] + s.backStack).filter { $0 == .wards || $0 == .detail }
-    if !wardLevels.isEmpty { require(s.province != nil, "a ward level without a province") }
+    if !wardLevels.isEmpty, s.criterionFilter == nil { require(s.province != nil, "a ward level without a province") }
     require(s.detailScroll >= 0 && s.helpScroll >= 0, "negative scroll")
     require(s.snapshots.indices.contains(s.snapshotIndex), "snapshot index \(s.snapshotIndex) of \(s.snapshots.count)")
 }
