@@ -319,6 +319,13 @@ extension AppState {
     /// What holds wards back, for the province on screen or the nation.
     private mutating func openCriteria() {
         guard level != .criteria else { return }
+        // The list on screen was opened from the criteria view (one criterion's wards): go back to
+        // that view rather than open a second one, whose Esc would give back the list without its
+        // criterion (found by fuzzing the dashboard).
+        if backStack.contains(.criteria) {
+            while level != .criteria { popLevel() }
+            return
+        }
         if level == .compare { popLevel() }
         criteriaScope = level == .provinces ? nil : province
         if level != .provinces {

@@ -177,6 +177,22 @@ final class ExportSink: @unchecked Sendable { var files: [String: String] = [:] 
         #expect(c.state.level == .provinces)
     }
 
+    /// `c` on the wards missing one criterion (or on one of them) goes back to the criteria view they
+    /// came from; a second criteria view on top would, on Esc, give back the whole map's wards.
+    @Test func criteriaKeyOnOneCriterionsWardsGoesBackToTheCriteriaView() {
+        let c = controller()
+        press(c, .char("c"), .enter, .enter, .char("c"))
+        #expect(c.state.level == .criteria && c.state.backStack == [.provinces])
+        #expect(c.state.criterionFilter == nil && c.state.criteriaAnalysis != nil)
+        press(c, .enter)
+        #expect(c.state.wardRows.map { c.state.map.wards[$0].name }.sorted() == ["Phường Khuê Trung", "Phường Nghi Hòa"])
+        press(c, .escape, .escape)
+        #expect(c.state.level == .provinces && c.state.backStack.isEmpty)
+
+        press(c, .down, .down, .enter, .char("c"), .enter, .char("c"), .escape)   // from a province's wards
+        #expect(c.state.level == .wards && c.state.criterionFilter == nil && c.state.province != nil)
+    }
+
     @Test func criteriaViewOfAProvinceGivesTheWardListBack() {
         let c = controller()
         press(c, .down, .down, .enter, .down)              // Nghệ An, second ward
