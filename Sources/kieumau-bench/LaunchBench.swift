@@ -92,7 +92,7 @@ struct LaunchBench {
         var windowSeconds: Double
         /// CPU time of the start-up work, first frame and the work deferred past it.
         var startupCPUMilliseconds: Double
-        /// Peak and current resident set once settled (every snapshot of the series loaded for the trend).
+        /// Peak and current resident set once settled (the work deferred past the first frame done: every snapshot digested, a bounded few kept in full).
         var peakRSSMiB: Double
         var rssMiB: Double
     }

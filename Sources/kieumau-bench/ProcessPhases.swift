@@ -43,7 +43,7 @@ enum ProcessPhases {
             fresh.afterFirstFrame()
             deferred.append(milliseconds(start, now()))
         }
-        out.append(("deferred work after the first frame (loads the series for the trend)", deferred))
+        out.append(("deferred work after the first frame (digests every snapshot of the series)", deferred))
         return out
     }
 }

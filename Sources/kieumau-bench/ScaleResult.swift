@@ -43,7 +43,7 @@ extension ScaleResult {
         if let idle {
             rows.append(FigureRow(figure: "CPU while idle (ticks in \(Int(idle.windowSeconds)) s, after 3 s)", median: "\(idle.ticksWhileIdle)",
                                   p90: "", p99: "", target: "0", pass: idle.ticksWhileIdle == 0))
-            rows.append(FigureRow(figure: "RSS once settled (series loaded for the trend)", median: mb(idle.peakRSSMiB * 1_048_576 / 1_000_000),
+            rows.append(FigureRow(figure: "RSS once settled (series digested, a few kept)", median: mb(idle.peakRSSMiB * 1_048_576 / 1_000_000),
                                   p90: "", p99: "", target: "—", pass: nil))
         } else {
             rows.append(FigureRow(figure: "CPU while idle", median: "not measured: \(idleError ?? "?")", p90: "", p99: "", target: "0", pass: nil))
