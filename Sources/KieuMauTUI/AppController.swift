@@ -132,12 +132,26 @@ public final class AppController {
     /// snapshot, the trend line needs them all. Each is loaded once for its digest, then dropped
     /// unless `SnapshotCache` keeps it.
     public func afterFirstFrame() {
-        // Farthest first, so the neighbours the cache keeps are loaded last and are not held while
-        // the others are decoded.
+        while let i = nextUndigested { _ = digest(at: i) }
+        finishDeferredWork()
+    }
+
+    /// The next snapshot the deferred work has to read: farthest from the screen first, so the
+    /// neighbours the cache keeps are loaded last and are not held while the others are decoded.
+    private var nextUndigested: Int? {
         let here = state.snapshotIndex
-        for i in state.snapshots.indices.sorted(by: { (abs($0 - here), $0) > (abs($1 - here), $1) }) where state.trend[i] == nil {
-            _ = digest(at: i)
-        }
+        return state.snapshots.indices
+            .filter { i in
+                let file = state.snapshots[i].file
+                return state.trend[i] == nil && !digests.hasFailed(file)
+                    && (digests[file].map { $0.totals.definition != state.definition } ?? true)
+            }
+            .max { (abs($0 - here), $0) < (abs($1 - here), $1) }
+    }
+
+    /// Trend, pace observed and projection, once every snapshot has its digest.
+    private func finishDeferredWork() {
+        deferredWorkPending = false
         if state.previousSummary == nil, state.snapshotIndex > 0 {
             state.previousSummary = digest(at: state.snapshotIndex - 1)?.totals
         }
@@ -425,12 +439,24 @@ public final class AppController {
 
     /// Whether there is work for a moment without keys: reading ahead the snapshot next in the
     /// direction of travel, when the cache would keep it and it has not been tried from this screen.
-    public var hasIdleWork: Bool { readAheadIndex != nil }
+    public var hasIdleWork: Bool { deferredWorkPending || readAheadIndex != nil }
+
+    /// Whether the work deferred past the first frame is not yet done (snapshots to digest, or
+    /// the trend and projection to fill in from them).
+    private var deferredWorkPending = true
 
     /// Reads ahead the snapshot next in the direction of travel, with its summary, so that walking
     /// a series of large snapshots (a decode of ~40 ms each at 100,000 wards) does not decode on the
     /// key. The dashboard runs it only when no key is waiting; it is tried once per screen.
+    ///
+    /// Before that, the work deferred past the first frame, one snapshot at a time: a key typed
+    /// meanwhile waits for one decode (~30 ms at 100,000 wards), not for the whole series.
     public func doIdleWork() {
+        if deferredWorkPending {
+            if let i = nextUndigested { _ = digest(at: i); return }
+            finishDeferredWork()
+            return
+        }
         guard let next = readAheadIndex else { return }
         let file = state.snapshots[next].file
         readAheadTried = (currentRef?.file ?? "") + "→" + file

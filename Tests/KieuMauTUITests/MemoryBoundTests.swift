@@ -184,6 +184,30 @@ import Testing
         #expect(Set(c.retainedSnapshotFiles) == [source.refs[1].file, source.refs[2].file])
     }
 
+    /// The dashboard does the work deferred past the first frame one snapshot per idle moment, so a
+    /// key waits for one decode, not the series; done so, it leaves what doing it at once leaves.
+    @Test func deferredWorkInIdleStepsLoadsOneSnapshotAtATime() throws {
+        let source = try SeriesSource(wards: 1_000, count: 6, broken: [2], empty: [3])
+        let stepped = Self.controller(source, budget: source.oneSnapshotBudget, deferredWork: false)
+        #expect(stepped.hasIdleWork)
+        var steps = 0
+        while stepped.hasIdleWork, steps < 20 {
+            let loads = source.loads
+            stepped.doIdleWork()
+            #expect(source.loads - loads <= 1, "idle step \(steps) loaded \(source.loads - loads) snapshots")
+            steps += 1
+        }
+        #expect(!stepped.hasIdleWork && steps <= 7)
+        let atOnce = Self.controller(try SeriesSource(wards: 1_000, count: 6, broken: [2], empty: [3]), budget: source.oneSnapshotBudget)
+        #expect(stepped.state.trend == atOnce.state.trend)
+        #expect(stepped.state.previousSummary?.national == atOnce.state.previousSummary?.national)
+        #expect(atOnce.state.projection != nil && atOnce.state.previousSummary != nil)
+        #expect(stepped.state.projection?.basis == atOnce.state.projection?.basis)
+        #expect(stepped.state.projection?.national.paceObserved == atOnce.state.projection?.national.paceObserved)
+        #expect(stepped.state.projection?.national.at100 == atOnce.state.projection?.national.at100)
+        #expect(stepped.state.trend.compactMap { $0 }.count == 4, "6 snapshots less a broken one and one without rows")
+    }
+
     /// Nothing to read ahead (so no tick and no CPU while idle) when the budget keeps no neighbour,
     /// or when the next snapshot cannot be loaded: it is not tried again and again.
     @Test func noReadAheadWithoutRoomOrForABrokenSnapshot() throws {

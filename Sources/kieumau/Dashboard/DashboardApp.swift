@@ -5,8 +5,6 @@ import KieuMauTUI
 /// Connects the app controller to the terminal main loop.
 struct DashboardApp: TerminalApp {
     let controller: AppController
-    /// True until the work deferred past the first frame (trend, previous snapshot) has run.
-    private var deferredWorkPending = true
 
     /// The data directory's watcher, for live reload; nil when not watching.
     let watcher: DirectoryWatcher?
@@ -20,9 +18,9 @@ struct DashboardApp: TerminalApp {
 
     var theme: Theme { controller.theme }
 
-    /// Ask for a tick right after the first frame and while there is read-ahead to do, then sleep
-    /// until input (no CPU while idle).
-    var wantsTick: Int32? { deferredWorkPending || controller.hasIdleWork ? 0 : nil }
+    /// A tick at once while there is work for a moment without keys (after the first frame, the
+    /// snapshots of the series one at a time, then read-ahead), then sleep until input: no CPU while idle.
+    var wantsTick: Int32? { controller.hasIdleWork ? 0 : nil }
 
     mutating func start(colorDepth: ColorDepth, isUTF8: Bool) {
         controller.setGlyphs(isUTF8 ? .unicodeSet : .asciiSet)
@@ -34,12 +32,7 @@ struct DashboardApp: TerminalApp {
     }
 
     mutating func tick() -> LoopCommand {
-        if deferredWorkPending {
-            deferredWorkPending = false
-            controller.afterFirstFrame()
-        } else if controller.hasIdleWork {
-            controller.doIdleWork()
-        }
+        if controller.hasIdleWork { controller.doIdleWork() }
         // A snapshot was added or changed: rescan, keeping the user's place. Editors often write a
         // file in several steps, so events that arrive together are taken as one.
         if let watcher, watcher.drain() {
