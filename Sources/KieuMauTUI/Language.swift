@@ -176,6 +176,9 @@ public struct Strings: Sendable {
     public var reviewColumn: String { t("RS", "Rv") }
     // Criteria view, compare view, projection, export
     public var criteriaViewTitle: String { t("Tiêu chí cản trở phường", "What holds wards back") }
+    public func criterionNotInSet(_ n: Int, total: Int) -> String {
+        t("tiêu chí \(n) không có trong bộ \(total) tiêu chí của mốc này", "criterion \(n) is not in this snapshot's set of \(total)")
+    }
     public func wardsMissing(_ n: Int, count: Int) -> String { t("\(count) phường thiếu tiêu chí \(n)", "\(count) wards missing criterion \(n)") }
     public var assessedLabel: String { t("có đánh giá từng tiêu chí", "with per-criterion marks") }
     public var metShare: String { t("đạt", "met") }

@@ -470,7 +470,9 @@ extension AppState {
         comparison = nil
         province = oldProvinceCode == nil ? nil : provinceCode.flatMap { map.provinceIndex[$0] }
         criteriaScope = oldCriteriaScopeCode.flatMap { map.provinceIndex[$0] }
-        if criterionFilter.map({ $0 > data.criteria.count }) == true { criterionFilter = nil }
+        // One criterion's wards, and a set without that criterion (22 criteria, then 20 from 2024).
+        let droppedCriterion = criterionFilter.flatMap { $0 > data.criteria.count ? $0 : nil }
+        if droppedCriterion != nil { criterionFilter = nil }
         refreshRows()
         refreshCriteria()
         if let code = cursorProvinceCode, let pi = map.provinceIndex[code], let row = provinceRows.firstIndex(of: pi) {
@@ -495,6 +497,12 @@ extension AppState {
             // Say where the place went when the map changed.
             let target = level == .provinces ? map.provinces[p].name : (selectedWard.map { map.wards[$0].name } ?? map.provinces[p].name)
             notice = strings.mapChanged(DisplaySafe.clean(target))
+        }
+        // Its ward list has nothing to list any more: back to the criteria view it came from (found
+        // by fuzzing: the list was left as the whole map's wards, with no criterion and no province).
+        if let n = droppedCriterion, backStack.contains(.criteria) {
+            while level != .criteria { popLevel() }
+            notice = strings.criterionNotInSet(n, total: data.criteria.count)
         }
         keepCursorsVisible()
     }

@@ -193,6 +193,42 @@ final class ExportSink: @unchecked Sendable { var files: [String: String] = [:] 
         #expect(c.state.level == .wards && c.state.criterionFilter == nil && c.state.province != nil)
     }
 
+    /// Stepping from a 22-criteria snapshot to one of the 20 of 2024 while listing the wards missing
+    /// criterion 22: that list no longer exists, so the criteria view it came from comes back, and
+    /// says why (fuzzing found the whole map's wards left on screen, with no criterion).
+    @Test func aCriterionMissingFromTheNextSetGivesTheCriteriaViewBack() throws {
+        struct TwoSets: SnapshotSource {
+            static let c20 = CriteriaSet(id: "c20", title: "20", groups: [], criteria: (1...20).map { Criterion(number: $0) })
+            static let later: Dataset = {
+                let header = SnapshotHeader(asOf: Day(iso: "2024-03-31")!, title: "2024", series: "test", synthetic: true,
+                                            mapID: "vn-test", criteriaID: "c20", sources: Fixture.sources)
+                let rows = [WardPolice(wardCode: "16726", stage: .registered, marks: .count(19))]
+                return Dataset(snapshot: Snapshot(header: header, wards: rows, reported: []), map: Fixture.map, criteria: c20)
+            }()
+            static let refs = [SnapshotRef(file: "a.snapshot.json", header: Fixture.second.header),
+                               SnapshotRef(file: "b.snapshot.json", header: later.header)]
+            func load(_ ref: SnapshotRef) -> Result<Dataset, Problems> { .success(ref.file == "a.snapshot.json" ? Fixture.second : Self.later) }
+            var seriesNames: [String] { ["test"] }
+            func snapshots(inSeries series: String) -> [SnapshotRef] { Self.refs }
+        }
+        var state = AppState(dataset: Fixture.second, snapshots: TwoSets.refs, snapshotIndex: 0, lang: .en)
+        state.screenWidth = 120; state.screenHeight = 40
+        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: TwoSets())
+        c.afterFirstFrame()
+        press(c, .char("c"))
+        let order = try #require(c.state.criteriaAnalysis).criteria.map(\.number)
+        let row = try #require(order.firstIndex(of: 22))
+        for _ in 0..<row { press(c, .down) }
+        press(c, .enter)
+        #expect(c.state.level == .wards && c.state.criterionFilter == 22)
+        press(c, .char(">"))
+        #expect(c.state.snapshotIndex == 1)
+        #expect(c.state.level == .criteria && c.state.criterionFilter == nil && c.state.backStack == [.provinces])
+        #expect(c.state.notice == "criterion 22 is not in this snapshot's set of 20")
+        press(c, .escape)
+        #expect(c.state.level == .provinces)
+    }
+
     @Test func criteriaViewOfAProvinceGivesTheWardListBack() {
         let c = controller()
         press(c, .down, .down, .enter, .down)              // Nghệ An, second ward
