@@ -35,8 +35,9 @@ public final class AppController {
     /// The direction of the last snapshot step (−1 back, +1 on): of the two neighbours, the one
     /// that way is kept first and read ahead.
     private var travel = -1
-    /// "screen file→file" of the last read-ahead, so a snapshot that cannot be kept is read once.
-    private var readAheadTried: String?
+    /// The last read-ahead (from the snapshot on screen, to the one read), so that a snapshot the
+    /// cache cannot keep is read once per screen, not at every tick.
+    private var readAheadTried: (from: String, to: String)?
     private let reviewBackend: (any ReviewBackend)?
     /// Writes an export and returns where it went; the executable writes to the current directory.
     private let writeExport: (_ fileName: String, _ contents: String) throws -> String
@@ -416,12 +417,19 @@ public final class AppController {
             digests.noteFailure(file)
             return nil
         }
-        let summary = cache.summary(file) ?? ProgressSummary(data, definition: state.definition)
-        cache.keep(summary, file: file)
+        let summary = keptSummary(of: data, file: file)
         trimCache()
         let d = SnapshotDigest(data, summary: summary)
         digests.add(d, file: file, map: data.map)
         return d
+    }
+
+    /// The summary the cache holds for a snapshot, else computed and kept with it (when it is kept).
+    private func keptSummary(of data: Dataset, file: String) -> ProgressSummary {
+        if let s = cache.summary(file) { return s }
+        let s = ProgressSummary(data, definition: state.definition)
+        cache.keep(s, file: file)
+        return s
     }
 
     /// Keeps the snapshot on screen and, within the budget, those nearest to it (the one before first).
@@ -437,20 +445,20 @@ public final class AppController {
 
     // MARK: read-ahead
 
-    /// Whether there is work for a moment without keys: reading ahead the snapshot next in the
-    /// direction of travel, when the cache would keep it and it has not been tried from this screen.
+    /// Whether there is work for a moment without keys (`doIdleWork`): the work deferred past the
+    /// first frame, or reading ahead the snapshot next in the direction of travel when the cache
+    /// would keep it and it has not been tried from this screen.
     public var hasIdleWork: Bool { deferredWorkPending || readAheadIndex != nil }
 
     /// Whether the work deferred past the first frame is not yet done (snapshots to digest, or
     /// the trend and projection to fill in from them).
     private var deferredWorkPending = true
 
-    /// Reads ahead the snapshot next in the direction of travel, with its summary, so that walking
-    /// a series of large snapshots (a decode of ~40 ms each at 100,000 wards) does not decode on the
-    /// key. The dashboard runs it only when no key is waiting; it is tried once per screen.
-    ///
-    /// Before that, the work deferred past the first frame, one snapshot at a time: a key typed
-    /// meanwhile waits for one decode (~30 ms at 100,000 wards), not for the whole series.
+    /// One piece of work for a moment without keys (the dashboard runs it only when no key is
+    /// waiting). First the work deferred past the first frame, one snapshot at a time, so a key
+    /// typed meanwhile waits for one decode (~30 ms at 100,000 wards), not for the whole series.
+    /// Then reading ahead the snapshot next in the direction of travel, with its summary, so that
+    /// walking a series of large snapshots does not decode on the key; once per screen.
     public func doIdleWork() {
         if deferredWorkPending {
             if let i = nextUndigested { _ = digest(at: i); return }
@@ -459,18 +467,17 @@ public final class AppController {
         }
         guard let next = readAheadIndex else { return }
         let file = state.snapshots[next].file
-        readAheadTried = (currentRef?.file ?? "") + "→" + file
+        readAheadTried = (currentRef?.file ?? "", file)
         guard case .success(let data) = dataset(at: next) else { digests.noteFailure(file); return }
-        if cache.dataset(file) != nil, cache.summary(file) == nil {
-            cache.keep(ProgressSummary(data, definition: state.definition), file: file)
-        }
+        if cache.dataset(file) != nil { _ = keptSummary(of: data, file: file) }
     }
 
     private var readAheadIndex: Int? {
         let next = state.snapshotIndex + travel
         guard state.snapshots.indices.contains(next), let here = currentRef?.file else { return nil }
         let file = state.snapshots[next].file
-        guard cache.dataset(file) == nil, !digests.hasFailed(file), readAheadTried != here + "→" + file else { return nil }
+        guard cache.dataset(file) == nil, !digests.hasFailed(file) else { return nil }
+        if let tried = readAheadTried, tried == (here, file) { return nil }
         // One as large as the snapshot on screen must fit the budget, or it would be dropped at once.
         return cache.largestCost <= cache.budget ? next : nil
     }

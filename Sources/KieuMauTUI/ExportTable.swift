@@ -16,9 +16,9 @@ public struct ExportTable: Sendable {
                                                                "model", "share", "band", "need_30", "need_50", "need_100", "outlook_2025"], rows: [])
             for i in state.provinceRows {
                 let p = sum.provinces[i], tl = p.tally
-                let outlook = ProjectionText.scope(state, province: i).map { outlookWord($0.outlook2025) } ?? ""
+                let outlook = ProjectionText.scope(state, province: i).map { $0.outlook2025.word } ?? ""
                 t.rows.append([p.province.code, p.province.name, String(tl.units), String(tl.registered), String(tl.complete),
-                               String(tl.recognised), String(tl.model), share(tl.share), bandWord(tl), String(tl.needed(percent: 30)),
+                               String(tl.recognised), String(tl.model), share(tl.share), tl.bandWord, String(tl.needed(percent: 30)),
                                String(tl.needed(percent: 50)), String(tl.needed(percent: 100)), outlook])
             }
             return t
@@ -64,15 +64,4 @@ public struct ExportTable: Sendable {
     }
 
     static func share(_ x: Double) -> String { String((x * 10000).rounded() / 10000) }
-    static func bandWord(_ t: Tally) -> String { t.units == 0 ? "none" : ["below", "within", "above"][t.band.rawValue] }
-    static func outlookWord(_ o: ScopeProjection.Outlook) -> String {
-        switch o {
-        case .reached: return "reached"
-        case .onTrack: return "on track"
-        case .willMiss: return "will miss"
-        case .missed: return "missed"
-        case .unknown: return "unknown"
-        case .noUnits: return "no units"
-        }
-    }
 }

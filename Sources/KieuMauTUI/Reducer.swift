@@ -155,6 +155,11 @@ extension AppState {
         level = next
     }
 
+    /// Back through the levels to `target`, each step as Esc takes it; `target` must be on the stack.
+    private mutating func popLevels(to target: Level) {
+        while level != target, !backStack.isEmpty { popLevel() }
+    }
+
     /// Back to the level below; the list there keeps its cursor, so the user lands where they were.
     private mutating func popLevel() {
         let leaving = level
@@ -323,7 +328,7 @@ extension AppState {
         // that view rather than open a second one, whose Esc would give back the list without its
         // criterion (found by fuzzing the dashboard).
         if backStack.contains(.criteria) {
-            while level != .criteria { popLevel() }
+            popLevels(to: .criteria)
             return
         }
         if level == .compare { popLevel() }
@@ -501,7 +506,7 @@ extension AppState {
         // Its ward list has nothing to list any more: back to the criteria view it came from (found
         // by fuzzing: the list was left as the whole map's wards, with no criterion and no province).
         if let n = droppedCriterion, backStack.contains(.criteria) {
-            while level != .criteria { popLevel() }
+            popLevels(to: .criteria)
             notice = strings.criterionNotInSet(n, total: data.criteria.count)
         }
         keepCursorsVisible()

@@ -97,6 +97,18 @@ public struct ScopeProjection: Sendable {
         case unknown
         case noUnits
 
+        /// The word the report and the exports print ("on track", "will miss", …).
+        public var word: String {
+            switch self {
+            case .reached: return "reached"
+            case .onTrack: return "on track"
+            case .willMiss: return "will miss"
+            case .missed: return "missed"
+            case .unknown: return "unknown"
+            case .noUnits: return "no units"
+            }
+        }
+
         /// "will miss": projected to miss, or already missed.
         public var misses: Bool {
             switch self {

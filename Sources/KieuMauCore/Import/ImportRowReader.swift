@@ -58,14 +58,13 @@ struct ImportRowReader {
                 if day == nil { cells.error(column, "expected a date as YYYY-MM-DD or DD/MM/YYYY, found \"\(text)\"") }
                 else if let d = day, d > asOf { cells.error(column, "expected a date no later than the snapshot's date \(asOf.iso), found \(d.iso)") }
             }
-            recognition = Recognition(decision: decision.map { DisplaySafe.clean(NFC.normalize($0.text)) } ?? "", date: day)
+            recognition = Recognition(decision: decision.map { DisplaySafe.asRead($0.text) } ?? "", date: day)
         } else {
             for (value, name) in [(decision, "a decision"), (recognisedOn, "a recognition date")] {
                 if let (_, column) = value { cells.error(column, "\(name) belongs to stage recognised, but the stage is \(stage.token)") }
             }
         }
-        // Cleaned as the snapshot reader cleans free text, so the file written reads back the same.
-        let note = cells.cell(.note).map { DisplaySafe.clean(NFC.normalize($0.text)) } ?? ""
+        let note = cells.cell(.note).map { DisplaySafe.asRead($0.text) } ?? ""
 
         guard !cells.failed, let ward, let marks else { return (nil, cells.problems) }
         return (WardPolice(wardCode: ward.code, stage: stage, pilotYear: year, recognition: recognition, marks: marks,

@@ -104,10 +104,10 @@ public enum SnapshotImporter {
         if summary.rowsInError > 0 {
             notes.append("\(summary.rowsInError) row\(summary.rowsInError == 1 ? "" : "s") of \(table.file) with errors left out (--skip-bad-rows).")
         }
-        // Free text (a file name may be in a note) cleaned as the reader cleans it.
-        let free = { (text: String) in DisplaySafe.clean(NFC.normalize(text)) }
-        let snapshotHeader = SnapshotHeader(asOf: options.asOf, title: free(options.title), series: options.series, synthetic: false,
-                                            mapID: map.id, criteriaID: criteria.id, sources: [options.source], notes: notes.map(free))
+        // Free text (a file name may be in a note) as the reader will give it back.
+        let snapshotHeader = SnapshotHeader(asOf: options.asOf, title: DisplaySafe.asRead(options.title), series: options.series,
+                                            synthetic: false, mapID: map.id, criteriaID: criteria.id, sources: [options.source],
+                                            notes: notes.map(DisplaySafe.asRead))
         let snapshot = Snapshot(header: snapshotHeader, wards: wards, reported: [])
         return ImportOutcome(snapshot: snapshot, text: SnapshotFileText.make(snapshot, criteriaCount: criteria.count),
                              problems: problems, summary: summary, suggestionWork: suggestionWork)

@@ -33,6 +33,9 @@ public struct Tally: Hashable, Sendable {
     /// Share of units that are model, 0...1 (0 when there are no units).
     public var share: Double { units > 0 ? Double(model) / Double(units) : 0 }
     public var band: TargetBand { TargetBand.of(model: model, units: units) }
+    /// The band as the report and the exports print it: "below", "within", "above", or "none"
+    /// for a scope without units.
+    public var bandWord: String { units == 0 ? "none" : ["below", "within", "above"][band.rawValue] }
     public func needed(percent: Int) -> Int { Targets.unitsNeeded(percent: percent, of: units, have: model) }
     /// 2030: every unit model.
     public var reached2030: Bool { units > 0 && model >= units }

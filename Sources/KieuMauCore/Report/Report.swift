@@ -288,7 +288,7 @@ public struct Report {
         func tally(_ t: Tally) -> [(String, V)] {
             [("units", .int(t.units)), ("registered", .int(t.registered)), ("complete", .int(t.complete)),
              ("recognised", .int(t.recognised)), ("model", .int(t.model)), ("share", .double(t.share)),
-             ("band", .string(t.units == 0 ? "none" : ["below", "within", "above"][t.band.rawValue])),
+             ("band", .string(t.bandWord)),
              ("need30", .int(t.needed(percent: 30))), ("need50", .int(t.needed(percent: 50))), ("need100", .int(t.needed(percent: 100)))]
         }
         func reported(_ r: ReportedFigures) -> V {

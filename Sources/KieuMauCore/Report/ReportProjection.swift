@@ -11,17 +11,6 @@ extension Report {
         }
     }
 
-    static func outlook(_ o: ScopeProjection.Outlook) -> String {
-        switch o {
-        case .reached: return "reached"
-        case .onTrack: return "on track"
-        case .willMiss: return "will miss"
-        case .missed: return "missed"
-        case .unknown: return "unknown"
-        case .noUnits: return "no units"
-        }
-    }
-
     static func observed(_ pace: Double?) -> String { pace.map { "\(rounded($0))/month" } ?? "no pace" }
 
     static func paceNeededShort(_ p: Pace.Needed) -> String {
@@ -65,8 +54,8 @@ extension Report {
                 case .deadlinePassed(let short): return " — \(short) units short at the deadline"
                 }
             }
-            out.append("  2025 (30% by 31/12/2025): \(Report.outlook(s.outlook2025))\(needed(s.paceNeeded2025))")
-            out.append("  2030 (100% by 31/12/2030): \(Report.outlook(s.outlook2030))\(needed(s.paceNeeded2030))")
+            out.append("  2025 (30% by 31/12/2025): \(s.outlook2025.word)\(needed(s.paceNeeded2025))")
+            out.append("  2030 (100% by 31/12/2030): \(s.outlook2030.word)\(needed(s.paceNeeded2030))")
         }
         if province != nil {
             guard let i = projectedProvince(p) else {
@@ -88,7 +77,7 @@ extension Report {
             rows.append([s.province?.code ?? "", clean(s.province?.name ?? ""), String(s.tally.units), String(s.tally.model), Report.pct(s.tally.share),
                          Report.observed(s.paceObserved), Report.paceNeededShort(s.paceNeeded2025),
                          Report.milestone(s.at30), Report.milestone(s.at50), Report.milestone(s.at100),
-                         Report.outlook(s.outlook2025), Report.outlook(s.outlook2030)])
+                         s.outlook2025.word, s.outlook2030.word])
         }
         sectionTable(["code", "province", "units", "model", "share", "observed", "needed 2025", "30%", "50%", "100%", "2025", "2030"],
               rows, md: md, right: [2, 3, 4, 5, 6], into: &out)
@@ -108,7 +97,7 @@ extension Report {
             rows.append([header.asOf.iso, String(header.synthetic), code, name, String(s.tally.units), String(s.tally.model),
                          String((s.tally.share * 10000).rounded() / 10000), number(s.paceObserved), needed(s.paceNeeded2025),
                          needed(s.paceNeeded2030), Report.milestone(s.at30), Report.milestone(s.at50), Report.milestone(s.at100),
-                         Report.outlook(s.outlook2025), Report.outlook(s.outlook2030), basis])
+                         s.outlook2025.word, s.outlook2030.word, basis])
         }
         if province != nil {
             if let i = projectedProvince(p) { add(p.provinces[i].province?.code ?? "", clean(p.provinces[i].province?.name ?? ""), p.provinces[i]) }
@@ -137,7 +126,7 @@ extension Report {
                   ("paceObserved", s.paceObserved.map { .double($0) } ?? .null),
                   ("paceNeeded2025", needed(s.paceNeeded2025)), ("paceNeeded2030", needed(s.paceNeeded2030)),
                   ("at30", milestone(s.at30)), ("at50", milestone(s.at50)), ("at100", milestone(s.at100)),
-                  ("outlook2025", .string(Report.outlook(s.outlook2025))), ("outlook2030", .string(Report.outlook(s.outlook2030))),
+                  ("outlook2025", .string(s.outlook2025.word)), ("outlook2030", .string(s.outlook2030.word)),
                   ("willMiss2025", .bool(s.outlook2025.misses)), ("willMiss2030", .bool(s.outlook2030.misses))]
             return .object(o)
         }

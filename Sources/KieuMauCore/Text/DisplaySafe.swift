@@ -43,6 +43,10 @@ public enum DisplaySafe {
         return NFC.normalize(String(out))
     }
 
+    /// Free text as the data files' reader gives it (NFC, then inert): what a writer of data files
+    /// stores, so that the file it writes reads back the same.
+    static func asRead(_ text: String) -> String { clean(NFC.normalize(text)) }
+
     /// False when UTF-8 `bytes` surely hold nothing `clean` removes: no DEL and none of the lead
     /// bytes of C1 controls (C2), U+061C (D8), U+2000–U+2FFF (E2) or U+F000–U+FFFF (EF). A quick
     /// byte scan, so 100,000 ward names cost no scalar decoding; raw C0 cannot occur in JSON strings.
