@@ -1,4 +1,5 @@
 import Foundation
+import KieuMauCore
 import Testing
 import KieuMauTestSupport
 
@@ -91,7 +92,8 @@ extension EndToEnd {
         /// 200 resizes as fast as tmux takes them (sizes from 1×1 to 250×80, keys in between): the
         /// program lives, draws a correct final frame, answers a key, and then uses no CPU while idle.
         @Test func survivesTwoHundredResizesAndSettles() async throws {
-            var random = SeededGenerator(seed: Self.seed)
+            // SplitMix64: the same "random" moments and sizes on every run, so a failure can be replayed.
+            var random = SplitMix64(seed: Self.seed)
             let pane = try DashboardPane(width: 100, height: 30)
             try await pane.waitUntilRunning()
             let pid = try pane.tmux.programPID()
@@ -144,7 +146,7 @@ extension EndToEnd {
         /// alternate screen off, cursor shown, mouse reporting off.
         @Test(arguments: Moment.allCases)
         func terminatingSignalsAtRandomMomentsRestoreTheTerminal(moment: Moment) async throws {
-            var random = SeededGenerator(seed: Self.seed ^ UInt64(Moment.allCases.firstIndex(of: moment) ?? 0))
+            var random = SplitMix64(seed: Self.seed ^ UInt64(Moment.allCases.firstIndex(of: moment) ?? 0))
             for (signal, name) in Self.terminating {
                 // The test's wrapper shell ignores SIGINT (so Ctrl-C reaches only the program), and a
                 // program inherits that until it sets its own handler: no SIGINT before the first frame.
@@ -189,7 +191,7 @@ extension EndToEnd {
         /// SIGWINCH at random moments, with and without a new size, while keys arrive: the program
         /// lives and its frame matches the final size.
         @Test func sigwinchAtRandomMomentsOnlyRedraws() async throws {
-            var random = SeededGenerator(seed: Self.seed &+ 1)
+            var random = SplitMix64(seed: Self.seed &+ 1)
             let pane = try DashboardPane(width: 100, height: 30)
             try await pane.waitUntilRunning()
             let pid = try pane.tmux.programPID()
@@ -217,7 +219,7 @@ extension EndToEnd {
         /// each mark only after the store has committed it. (KieuMauReviewsTests/ReviewCrashTests does
         /// the same through a file; this is the same promise as seen on a screen.)
         @Test func killDashNineDuringABurstOfMarksLosesNoneShownAsSaved() async throws {
-            var random = SeededGenerator(seed: Self.seed &+ 2)
+            var random = SplitMix64(seed: Self.seed &+ 2)
             let binary = try BuiltBinary.kieumau().path
             let folder = HostileData.temporaryFolder("reviews")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

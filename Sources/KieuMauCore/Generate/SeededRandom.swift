@@ -1,9 +1,10 @@
 /// SplitMix64 (Steele, Lea, Flood 2014): a small generator whose output depends only on its seed,
-/// so the demo data come out byte for byte the same on every run and platform.
-struct SplitMix64: RandomNumberGenerator, Sendable {
+/// so the demo data come out byte for byte the same on every run and platform. Public for the tests'
+/// replayable random inputs.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
     /// A generator keyed by a seed and a label (e.g. a ward code and what is drawn for it), so each
     /// ward's draws do not depend on how many other wards exist or the order they are visited in.
@@ -15,7 +16,7 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
         return g.unit()
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

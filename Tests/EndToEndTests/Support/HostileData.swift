@@ -164,19 +164,6 @@ struct TreeDigest: Equatable, CustomStringConvertible {
     var description: String { entries.joined(separator: "\n") }
 }
 
-/// SplitMix64: the same "random" moments and sizes on every run, so a failure can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Running the program as another user: root reads any folder, so an unreadable data directory is
 /// only unreadable to someone else. Needs root and `setpriv` (util-linux).
 enum OtherUser {
