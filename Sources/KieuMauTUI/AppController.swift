@@ -162,6 +162,8 @@ public final class AppController {
             state.trend[i] = d.totals.national.share
         }
         refreshProjection()
+        state.history = nil
+        refreshHistory()
     }
 
     /// Where it is heading, from the snapshots of the series up to the one on screen (those with
@@ -491,7 +493,11 @@ public final class AppController {
         guard state.level != .provinces, let wi = state.selectedWard else { return }
         let code = state.map.wards[wi].code
         if state.history?.wardCode == code { return }
-        let series = state.snapshots.indices.compactMap { digest(at: $0) }
+        // While the deferred work is under way, the snapshots read so far (it is made again when
+        // that work ends): reading the rest here would hold the key for the whole series.
+        let series = deferredWorkPending
+            ? state.snapshots.compactMap { ref in digests[ref.file].flatMap { $0.totals.definition == state.definition ? $0 : nil } }
+            : state.snapshots.indices.compactMap { digest(at: $0) }
         state.history = digests.history(ofWard: code, in: series)
     }
 }

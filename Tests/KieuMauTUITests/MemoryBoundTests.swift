@@ -190,6 +190,10 @@ import Testing
         let source = try SeriesSource(wards: 1_000, count: 6, broken: [2], empty: [3])
         let stepped = Self.controller(source, budget: source.oneSnapshotBudget, deferredWork: false)
         #expect(stepped.hasIdleWork)
+        // A ward selected meanwhile shows the history read so far, and loads nothing for it.
+        let before = source.loads
+        stepped.handle(.enter)
+        #expect(stepped.state.selectedWard != nil && source.loads == before)
         var steps = 0
         while stepped.hasIdleWork, steps < 20 {
             let loads = source.loads
@@ -200,6 +204,8 @@ import Testing
         #expect(!stepped.hasIdleWork && steps <= 7)
         let atOnce = Self.controller(try SeriesSource(wards: 1_000, count: 6, broken: [2], empty: [3]), budget: source.oneSnapshotBudget)
         #expect(stepped.state.trend == atOnce.state.trend)
+        atOnce.handle(.enter)
+        #expect(stepped.state.history == atOnce.state.history && (stepped.state.history?.points.count ?? 0) >= 4)
         #expect(stepped.state.previousSummary?.national == atOnce.state.previousSummary?.national)
         #expect(atOnce.state.projection != nil && atOnce.state.previousSummary != nil)
         #expect(stepped.state.projection?.basis == atOnce.state.projection?.basis)
