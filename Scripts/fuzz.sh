@@ -3,15 +3,18 @@
 # for SECONDS on its seed corpus. Usage:
 #   Scripts/fuzz.sh [TARGET|all] [SECONDS]       # default: all targets, 600 s each
 #   Scripts/fuzz.sh list                         # the targets
-# Crashes, hangs (-timeout), leaks and out-of-memory inputs go to fuzz-out/<target>/; the corpus
-# grown while fuzzing to fuzz-out/corpus/<target>/; each run's log to fuzz-out/<target>.log.
-# Reproduce a finding:  Fuzz/.build/release/fuzz-<target> fuzz-out/<target>/crash-…
+# Everything a run writes goes to OUT, outside the checkout: $KIEUMAU_FUZZ_OUT, else
+# ${XDG_CACHE_HOME:-~/.cache}/kieumau/fuzz-out. Crashes, hangs (-timeout), leaks and out-of-memory
+# inputs go to OUT/<target>/; the corpus grown while fuzzing to OUT/corpus/<target>/; each run's
+# log to OUT/<target>.log. The targets run with OUT as their working directory, so nothing they
+# might write lands in the checkout (the `app` target's exports stay in memory).
+# Reproduce a finding:  Fuzz/.build/release/fuzz-<target> OUT/<target>/crash-…
 # Exits non-zero when a target found something. See docs/FUZZING.md.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-OUT="$ROOT/fuzz-out"
+OUT=${KIEUMAU_FUZZ_OUT:-${XDG_CACHE_HOME:-$HOME/.cache}/kieumau/fuzz-out}
 
 # target, -max_len, dictionary (relative to Fuzz/Dictionaries, or -)
 TARGETS=(
@@ -74,8 +77,8 @@ for t in "${TARGETS[@]}"; do
     -print_final_stats=1
   )
   [[ $dict == - ]] || args+=(-dict="$ROOT/Fuzz/Dictionaries/$dict")
-  echo "== fuzz-$name for ${SECONDS_EACH}s (log: fuzz-out/$name.log)"
-  if "$BIN/fuzz-$name" "${args[@]}" > "$OUT/$name.log" 2>&1; then
+  echo "== fuzz-$name for ${SECONDS_EACH}s (log: $OUT/$name.log)"
+  if (cd "$OUT" && "$BIN/fuzz-$name" "${args[@]}") > "$OUT/$name.log" 2>&1; then
     grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb)|^Done" "$OUT/$name.log" | tr '\n' ' '; echo
   else
     echo "!! fuzz-$name found a problem:"
@@ -85,6 +88,6 @@ for t in "${TARGETS[@]}"; do
 done
 
 if ((${#failed[@]})); then
-  echo "targets with findings: ${failed[*]} (inputs in fuzz-out/<target>/)"; exit 1
+  echo "targets with findings: ${failed[*]} (inputs in $OUT/<target>/)"; exit 1
 fi
 echo "no crash, hang or leak found"

@@ -8,7 +8,9 @@
 # Environment:
 #   KIEUMAU_BINARY    the program (default: .build/release/kieumau, else .build/debug/kieumau)
 #   SOAK_ARGS         extra arguments for the dashboard (e.g. "--data DIR" or "--series demo")
-#   SOAK_OUT          folder for rss.csv, the last screen and the log (default: a new /tmp folder)
+#   SOAK_OUT          folder for rss.csv, the last screen and the log (default: a new /tmp folder);
+#                     the dashboard's home, working directory and exports (`e`) go in a scratch
+#                     folder inside it that is removed at the end, so nothing reaches the checkout
 #   SOAK_INTERVAL     seconds between RSS samples (default 5)
 #   SOAK_WARMUP       seconds before the RSS baseline is taken (default 60)
 #   SOAK_GROWTH_KIB   allowed growth over the baseline, KiB (default: 20% of it, at least 8192)
@@ -36,7 +38,8 @@ fi
 command -v tmux >/dev/null || { echo "soak: tmux is not installed" >&2; exit 2; }
 
 out=${SOAK_OUT:-$(mktemp -d "/tmp/kieumau-soak-$seed-XXXXXX")}
-mkdir -p "$out/home"
+scratch="$out/scratch"
+mkdir -p "$scratch/home" "$scratch/work" "$scratch/exports"
 socket="kieumau-soak-$$"
 log="$out/soak.log"
 csv="$out/rss.csv"
@@ -55,15 +58,15 @@ next() {   # sets r to a number in [0, $1)
 keys=(j k j k Down Up h l Left Right Enter Enter Escape Escape BSpace PageDown PageUp Space C-f C-b
       Home End g G n p '<' '>' , . D s f t L '?' F1 C-l / a h n u y e ' ' Tab BTab)
 
-cleanup() { tmux -L "$socket" kill-server 2>/dev/null || true; }
+cleanup() { tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$scratch"; }
 trap cleanup EXIT
 
 # The program runs inside a shell that prints its exit status and the tty's settings when it ends.
 wrapper='trap "" INT; "$@"; echo "[exit=$?]"; echo "[tty $(stty -a | tr -s " ;" "\n\n" | grep -xE -- "-?(icanon|echo|isig)" | tr "\n" " ")]"; exec sleep 3600'
 # shellcheck disable=SC2086
-tmux -L "$socket" -f /dev/null new-session -d -x 120 -y 40 -s main \
-    /bin/sh -c "$wrapper" soak env HOME="$out/home" XDG_CONFIG_HOME="$out/home/config" XDG_DATA_HOME="$out/home/data" \
-    XDG_STATE_HOME="$out/home/state" TERM=xterm-256color LANG=C.UTF-8 "$binary" ${SOAK_ARGS:-}
+tmux -L "$socket" -f /dev/null new-session -d -x 120 -y 40 -s main -c "$scratch/work" \
+    /bin/sh -c "$wrapper" soak env HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/home/config" XDG_DATA_HOME="$scratch/home/data" \
+    XDG_STATE_HOME="$scratch/home/state" TERM=xterm-256color LANG=C.UTF-8 "$binary" --export-dir "$scratch/exports" ${SOAK_ARGS:-}
 
 shell_pid=$(tmux -L "$socket" display-message -p -t main '#{pane_pid}')
 pid=""

@@ -39,8 +39,8 @@ public final class AppController {
     /// cache cannot keep is read once per screen, not at every tick.
     private var readAheadTried: (from: String, to: String)?
     private let reviewBackend: (any ReviewBackend)?
-    /// Writes an export and returns where it went; the executable writes to the current directory.
-    private let writeExport: (_ fileName: String, _ contents: String) throws -> String
+    /// Where exports go (the command line's folder; memory in tests).
+    private let exports: any ExportSink
     /// (ward code, snapshot) whose previous review is on screen, to look it up once per ward.
     private var previousReviewKey: String?
 
@@ -50,23 +50,21 @@ public final class AppController {
     public static let defaultRetainedWardEntries = 200_000
 
     public convenience init(state: AppState, themes: [Theme], source: any SnapshotSource, reviews: (any ReviewBackend)? = nil,
-                            writeExport: @escaping (_ fileName: String, _ contents: String) throws -> String = ExportFiles.writeInCurrentDirectory,
-                            retainedWardEntries: Int = AppController.defaultRetainedWardEntries) {
-        self.init(state: state, themes: ThemeList(themes), source: source, reviews: reviews, writeExport: writeExport,
+                            exports: any ExportSink, retainedWardEntries: Int = AppController.defaultRetainedWardEntries) {
+        self.init(state: state, themes: ThemeList(themes), source: source, reviews: reviews, exports: exports,
                   retainedWardEntries: retainedWardEntries)
     }
 
     /// - Parameter retainedWardEntries: the budget of full snapshots kept besides the one on screen
     ///   (`SnapshotCache`).
     public init(state: AppState, themes: ThemeList, source: any SnapshotSource, reviews: (any ReviewBackend)? = nil,
-                writeExport: @escaping (_ fileName: String, _ contents: String) throws -> String = ExportFiles.writeInCurrentDirectory,
-                retainedWardEntries: Int = AppController.defaultRetainedWardEntries) {
+                exports: any ExportSink, retainedWardEntries: Int = AppController.defaultRetainedWardEntries) {
         self.state = state
         self.themes = themes
         self.source = source
         self.cache = SnapshotCache(budget: retainedWardEntries)
         self.reviewBackend = reviews
-        self.writeExport = writeExport
+        self.exports = exports
         self.state.themeNames = themes.names
         self.state.reviewsAvailable = reviews != nil
         self.state.reviewsReadOnly = reviews?.readOnlyReason
@@ -311,7 +309,7 @@ public final class AppController {
         let stamp = ExportFiles.timestamp()
         let name = "kieumau-\(table.name)-\(h.asOf.iso)-\(stamp).\(json ? "json" : "csv")"
         do {
-            let path = try writeExport(name, json ? table.json(asOf: h.asOf, synthetic: h.synthetic) : table.csv)
+            let path = try exports.write(fileName: name, contents: json ? table.json(asOf: h.asOf, synthetic: h.synthetic) : table.csv)
             state.notice = state.strings.exported(path, table.rows.count)
         } catch {
             state.notice = state.strings.exportFailed("\(error)")

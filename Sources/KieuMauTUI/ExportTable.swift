@@ -54,7 +54,7 @@ public struct ExportTable: Sendable {
     }
 
     public var csv: String {
-        ([columns] + rows).map { $0.map { Report.csvField(DisplaySafe.clean($0)) }.joined(separator: ",") }.joined(separator: "\n") + "\n"
+        CSVWriter.table(([columns] + rows).map { $0.map(DisplaySafe.clean) })
     }
 
     public func json(asOf: Day, synthetic: Bool) -> String {

@@ -75,7 +75,7 @@ struct OpenedData {
         var state = AppState(dataset: data, snapshots: source.snapshots(inSeries: OpenedData.series), snapshotIndex: index, lang: .en)
         state.screenWidth = width
         state.screenHeight = height
-        let controller = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: source)
+        let controller = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: source, exports: ExportsInMemory())
         controller.setGlyphs(.unicodeSet)
         controller.resize(width: width, height: height)
         return (controller, source)

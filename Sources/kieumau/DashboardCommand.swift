@@ -21,6 +21,9 @@ struct DashboardCommand: ParsableCommand {
     @Option(name: .long, help: "Your name on marks and notes (default: $USER).")
     var reviewer: String?
 
+    @Option(name: .customLong("export-dir"), help: "Where e / E write their exports (default: the current directory).")
+    var exportDir: String?
+
     @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse (keeps the terminal's own text selection).")
     var noMouse = false
 
@@ -48,6 +51,8 @@ struct DashboardCommand: ParsableCommand {
                 throw CLIError("\(error)\nFor a plain-text summary run `kieumau report`.")
             }
         }
+        // A bad option is named before anything else, also where no dashboard could be drawn.
+        let exports = try ExportFolder(flag: exportDir)
         // Refuse a terminal we cannot drive before any work, with the way out.
         if let refusal = TerminalSession.refusal(term: environment["TERM"], inputIsTerminal: isatty(STDIN_FILENO) == 1,
                                                  outputIsTerminal: isatty(STDOUT_FILENO) == 1) {
@@ -87,7 +92,7 @@ struct DashboardCommand: ParsableCommand {
             printError("kieumau: reviews: \(reviewProblem)")
             state.notice = (backend == nil ? state.strings.noReviewStore + ": " + reviewProblem : state.strings.reviewsReadOnly(reviewProblem))
         }
-        let controller = AppController(state: state, themes: themes, source: source, reviews: backend)
+        let controller = AppController(state: state, themes: themes, source: source, reviews: backend, exports: exports)
         timings.mark("state (summary, lists)")
         var app = TimedApp(DashboardApp(controller: controller, watcher: DirectoryWatcher(directory: catalog.directory)), timings: timings)
         let exit: LoopExit

@@ -267,14 +267,20 @@ extension EndToEnd {
         /// folder that cannot be read is refused with the reason.
         @Test(.enabled(if: OtherUser.isAvailable, "needs root and setpriv to run the program as another user"))
         func anUnreadableDataFolderIsNamedAndTheRestOpens() async throws {
-            let folder = try HostileData.embeddedCopy(withDemo: true)
+            // The program and the data go where `nobody` can reach them, whatever folder the
+            // checkout is in (a private home of mode 700 kept it out: "Permission denied").
+            let reachable = try OtherUser.Copy()
+            defer { reachable.remove() }
+            let original = try HostileData.embeddedCopy(withDemo: true)
+            let folder = try reachable.place(original)
+            try? FileManager.default.removeItem(at: original)
             defer {
                 chmod(folder.path, 0o755); chmod(folder.appendingPathComponent("record").path, 0o755)
-                try? FileManager.default.removeItem(at: folder)
             }
             #expect(chmod(folder.appendingPathComponent("record").path, 0o000) == 0)
             let before = try TreeDigest(folder)
-            let pane = try DashboardPane(width: 120, height: 30, arguments: ["--data", folder.path], launcher: OtherUser.launcher)
+            let pane = try DashboardPane(width: 120, height: 30, arguments: ["--data", folder.path], launcher: OtherUser.launcher,
+                                         binary: reachable.binary)
             let lines = DashboardPane.lines(try await pane.waitUntilRunning())
             #expect(lines.first?.contains("DEMO") == true, "the demo series opens when the record cannot be read: \(lines.first ?? "")")
             #expect(lines.last?.contains("1 data problem") == true, "\(lines.last ?? "")")
@@ -283,8 +289,9 @@ extension EndToEnd {
             try pane.press("q")
             #expect(try await pane.waitForExit().status == 0)
 
-            let binary = try BuiltBinary.kieumau().path
-            let asNobody = { (arguments: [String]) in try runProcess(OtherUser.launcher[0], Array(OtherUser.launcher.dropFirst()) + [binary] + arguments) }
+            let asNobody = { (arguments: [String]) in
+                try runProcess(OtherUser.launcher[0], Array(OtherUser.launcher.dropFirst()) + [reachable.binary] + arguments)
+            }
             let report = try asNobody(["report", "--data", folder.path])
             #expect(report.status == 0 && report.stdout.contains("DEMO"), "\(report.stderr)")
             let validate = try asNobody(["validate", folder.path])

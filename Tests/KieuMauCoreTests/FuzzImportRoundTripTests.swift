@@ -21,7 +21,14 @@ import Testing
     func whatTheImportWritesReadsBack(criteria: String, skipBadRows: Bool) throws {
         let outcome = try ImportSupport.convert("fuzz.csv", text: Self.sheet, criteria: criteria,
                                                 options: ImportSupport.options(skipBadRows: skipBadRows))
-        guard let snapshot = outcome.snapshot, let text = outcome.text else { return }
+        guard let snapshot = outcome.snapshot, let text = outcome.text else {
+            // Nothing to read back: right only when the sheet cannot be taken as it is — its bad
+            // rows are not skipped, or its 22 criterion columns do not fit a set of 20 or 34 —
+            // and the import says why.
+            #expect(!(skipBadRows && criteria == "bca-5764-22"), "the import skipping bad rows wrote nothing: \(outcome.problems)")
+            #expect(!outcome.errors.isEmpty, "the import wrote nothing and named no error")
+            return
+        }
         let map = try ImportSupport.map("vn-2025-01")
         let readBack = try ImportSupport.embeddedCatalog.decodeSnapshot(bytes: Array(text.utf8), file: "imported/2023-12-31.snapshot.json", map: map).get()
         for (a, b) in zip(readBack.wards, snapshot.wards) where a != b {

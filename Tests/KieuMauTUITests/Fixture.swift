@@ -74,7 +74,7 @@ enum Fixture {
     static func controller(lang: Language = .en, width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicodeSet) -> AppController {
         var state = AppState(dataset: second, snapshots: refs, snapshotIndex: 1, lang: lang, glyphs: glyphs)
         state.screenWidth = width; state.screenHeight = height
-        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:]), Theme(name: "light", styles: [:])], source: MemorySource())
+        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:]), Theme(name: "light", styles: [:])], source: MemorySource(), exports: ExportsInMemory())
         c.afterFirstFrame()
         return c
     }

@@ -67,7 +67,7 @@ import Testing
         var state = AppState(dataset: data, snapshots: Source2(data: data).snapshots(inSeries: "test"), snapshotIndex: 0,
                              lang: lang, glyphs: glyphs)
         state.screenWidth = width; state.screenHeight = height
-        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: Source2(data: data))
+        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: Source2(data: data), exports: ExportsInMemory())
         c.afterFirstFrame()
         return c
     }

@@ -70,7 +70,7 @@ import Testing
         let i = source.refs.count - 1
         var state = AppState(dataset: source.datasets[i], snapshots: source.refs, snapshotIndex: i, lang: .en)
         state.screenWidth = 160; state.screenHeight = 48
-        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: source, retainedWardEntries: budget)
+        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: source, exports: ExportsInMemory(), retainedWardEntries: budget)
         _ = c.render(width: 160, height: 48)
         if deferredWork { c.afterFirstFrame() }
         return c

@@ -34,12 +34,12 @@ final class MemoryReviews: ReviewBackend {
 }
 
 @Suite struct ReviewTests {
-    func controller(_ reviews: MemoryReviews, exports: ExportSink? = nil) -> AppController {
+    func controller(_ reviews: MemoryReviews, exports: ExportsInMemory? = nil) -> AppController {
         var state = AppState(dataset: Fixture.second, snapshots: Fixture.refs, snapshotIndex: 1, lang: .en)
         state.screenWidth = 120; state.screenHeight = 40
-        let sink = exports ?? ExportSink()
+        let sink = exports ?? ExportsInMemory()
         let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: Fixture.MemorySource(),
-                              reviews: reviews, writeExport: { name, text in sink.files[name] = text; return "./" + name })
+                              reviews: reviews, exports: sink)
         c.afterFirstFrame()
         return c
     }
@@ -146,14 +146,12 @@ final class MemoryReviews: ReviewBackend {
     }
 }
 
-final class ExportSink: @unchecked Sendable { var files: [String: String] = [:] }
-
 @Suite struct QuestionViewTests {
-    func controller(width: Int = 120, height: Int = 40, sink: ExportSink = ExportSink()) -> AppController {
+    func controller(width: Int = 120, height: Int = 40, sink: ExportsInMemory = ExportsInMemory()) -> AppController {
         var state = AppState(dataset: Fixture.second, snapshots: Fixture.refs, snapshotIndex: 1, lang: .en)
         state.screenWidth = width; state.screenHeight = height
         let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: Fixture.MemorySource(),
-                              writeExport: { name, text in sink.files[name] = text; return "./" + name })
+                              exports: sink)
         c.afterFirstFrame()
         return c
     }
@@ -213,7 +211,7 @@ final class ExportSink: @unchecked Sendable { var files: [String: String] = [:] 
         }
         var state = AppState(dataset: Fixture.second, snapshots: TwoSets.refs, snapshotIndex: 0, lang: .en)
         state.screenWidth = 120; state.screenHeight = 40
-        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: TwoSets())
+        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: TwoSets(), exports: ExportsInMemory())
         c.afterFirstFrame()
         press(c, .char("c"))
         let order = try #require(c.state.criteriaAnalysis).criteria.map(\.number)
@@ -255,7 +253,7 @@ final class ExportSink: @unchecked Sendable { var files: [String: String] = [:] 
     }
 
     @Test func exportWritesExactlyTheListOnScreen() throws {
-        let sink = ExportSink()
+        let sink = ExportsInMemory()
         let c = controller(sink: sink)
         press(c, .char("f"))                                // below 30% only: Đà Nẵng, Hà Nội
         press(c, .char("e"))

@@ -94,7 +94,7 @@ import KieuMauCore
         let reviews = MemoryReviews()
         var state = AppState(dataset: Fixture.second, snapshots: Fixture.refs, snapshotIndex: 1, lang: .vi)
         state.screenWidth = 160; state.screenHeight = 48
-        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: Fixture.MemorySource(), reviews: reviews)
+        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: Fixture.MemorySource(), reviews: reviews, exports: ExportsInMemory())
         c.afterFirstFrame()
         for k: Key in [.down, .down, .enter, .char("o"), .down, .char("x"), .down, .char("a")] { c.handle(k) }
         for ch in "Chờ quyết định công nhận" { c.handle(.char(ch)) }

@@ -18,7 +18,7 @@ import KieuMauCore
         let loads = Loads()
         let themes = list(loads: loads)
         let c = AppController(state: AppState(dataset: Fixture.second, snapshots: Fixture.refs, snapshotIndex: 1, lang: .en),
-                              themes: themes, source: Fixture.MemorySource())
+                              themes: themes, source: Fixture.MemorySource(), exports: ExportsInMemory())
         c.afterFirstFrame()
         _ = c.render(width: 80, height: 24)
         #expect(c.theme.name == "default")
@@ -29,7 +29,7 @@ import KieuMauCore
     @Test func cyclingParsesEachThemeOnceAndSkipsBrokenOnes() {
         let loads = Loads()
         let c = AppController(state: AppState(dataset: Fixture.second, snapshots: Fixture.refs, snapshotIndex: 1, lang: .en),
-                              themes: list(broken: ["dark"], loads: loads), source: Fixture.MemorySource())
+                              themes: list(broken: ["dark"], loads: loads), source: Fixture.MemorySource(), exports: ExportsInMemory())
         c.handle(.char("t"))
         #expect(c.theme.name == "light")
         #expect(c.state.notice?.hasSuffix("light") == true)

@@ -53,7 +53,7 @@ import Testing
     static func controller(_ source: CountingSource, width: Int, height: Int) -> AppController {
         var state = AppState(dataset: source.datasets[2], snapshots: source.refs, snapshotIndex: 2, lang: .en)
         state.screenWidth = width; state.screenHeight = height
-        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: source)
+        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: source, exports: ExportsInMemory())
         _ = c.render(width: width, height: height)
         c.afterFirstFrame()
         return c

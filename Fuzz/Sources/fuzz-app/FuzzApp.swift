@@ -28,7 +28,7 @@ func fuzzApp(_ bytes: [UInt8]) {
     let budget = setup & 0x10 == 0 ? AppController.defaultRetainedWardEntries : 8_000
     let readAhead = setup & 0x20 != 0
     let controller = AppController(state: state, themes: [Theme(name: "a", styles: [:]), Theme(name: "b", styles: [:])],
-                                   source: DataSource.shared, retainedWardEntries: budget)
+                                   source: DataSource.shared, exports: ExportsInMemory(), retainedWardEntries: budget)
     if tracing { trace("start: series \(refs.first?.header.series ?? ""), snapshot \(index), budget \(budget), read-ahead \(readAhead)") }
     // With reading ahead, the work deferred past the first frame is left to the idle steps too, one
     // snapshot per key, as the dashboard does it; without, it is done at once.

@@ -237,14 +237,9 @@ public struct Report {
         return tables.joined(separator: "\n")
     }
 
-    /// Lines of CSV text, each field quoted as needed, ending in a newline.
-    static func csvTable(_ rows: [[String]]) -> String {
-        rows.map { $0.map(Report.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
-    }
-
     func progressCSV() -> String {
-        var lines: [String] = []
-        func row(_ f: [String]) { lines.append(f.map(Report.csvField).joined(separator: ",")) }
+        var lines: [[String]] = []
+        func row(_ f: [String]) { lines.append(f) }
         if let i = province, !sections.contains(.provinces) {
             row(["as_of", "synthetic", "code", "name", "units", "registered", "complete", "recognised", "model", "share", "band", "need_30", "need_50", "need_100"])
             let p = summary.provinces[i]
@@ -264,23 +259,13 @@ public struct Report {
                 for p in summary.provinces { row(tallyFields(p.province.code, clean(p.province.name), p.tally)) }
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return CSVWriter.table(lines)
     }
 
     func tallyFields(_ code: String, _ name: String, _ t: Tally) -> [String] {
         [header.asOf.iso, String(header.synthetic), code, name, String(t.units), String(t.registered), String(t.complete),
          String(t.recognised), String(t.model), String((t.share * 10000).rounded() / 10000), Report.band(t),
          String(t.needed(percent: 30)), String(t.needed(percent: 50)), String(t.needed(percent: 100))]
-    }
-
-    public static func csvField(_ s: String) -> String {
-        // Quote when needed; a leading = + - @ is prefixed so spreadsheets do not run it as a formula.
-        var v = s
-        if let f = v.first, "=+-@".contains(f), Int(v) == nil { v = "'" + v }
-        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + v.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-        }
-        return v
     }
 
     func json() -> JSONWriter.Value {

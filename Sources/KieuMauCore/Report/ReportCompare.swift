@@ -161,7 +161,7 @@ extension Report {
 
     func compareCSV() -> String {
         var rows: [[String]] = [["as_of", "compared_with", "kind", "code", "name", "province", "before", "after", "detail"]]
-        guard let c = comparison else { return Report.csvTable(rows) }
+        guard let c = comparison else { return CSVWriter.table(rows) }
         let v = compareView(c)
         let lm = c.later.map, em = c.earlier.map
         let other = c.later.asOf == header.asOf ? c.earlier.asOf : c.later.asOf
@@ -209,7 +209,7 @@ extension Report {
             row("reported", r.scope.token, Report.field(r.field, total: c.later.criteria.count), "", Report.reportedValues(r.before),
                 Report.reportedValues(r.after), "")
         }
-        return Report.csvTable(rows)
+        return CSVWriter.table(rows)
     }
 
     func compareJSON() -> JSONWriter.Value {

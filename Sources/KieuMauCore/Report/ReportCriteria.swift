@@ -78,7 +78,7 @@ extension Report {
             rows.append([header.asOf.iso, String(header.synthetic), scope, "unpublished", "", "", String(u.wards.count), "", "", "", codes(u.wards),
                          "\(Report.wardsWord(u.wards.count)) at \(a.criteriaCount - u.missing)/\(a.criteriaCount) \(u.wards.count == 1 ? "misses" : "miss") \(Report.criteriaWord(u.missing)) whose numbers are not published"])
         }
-        return Report.csvTable(rows)
+        return CSVWriter.table(rows)
     }
 
     func criteriaJSON() -> JSONWriter.Value {

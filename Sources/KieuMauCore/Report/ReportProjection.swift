@@ -86,7 +86,7 @@ extension Report {
     func projectionCSV() -> String {
         var rows: [[String]] = [["as_of", "synthetic", "code", "name", "units", "model", "share", "observed_per_month",
                                  "needed_2025_per_month", "needed_2030_per_month", "date_30", "date_50", "date_100", "outlook_2025", "outlook_2030", "basis"]]
-        guard let p = projection else { return Report.csvTable(rows) }
+        guard let p = projection else { return CSVWriter.table(rows) }
         let basis = p.basis.map(\.iso).joined(separator: " ")
         func number(_ x: Double?) -> String { x.map(Report.rounded) ?? "" }
         func needed(_ n: Pace.Needed) -> String {
@@ -105,7 +105,7 @@ extension Report {
             add("national", "Toàn quốc", p.national)
             for s in p.provinces { add(s.province?.code ?? "", clean(s.province?.name ?? ""), s) }
         }
-        return Report.csvTable(rows)
+        return CSVWriter.table(rows)
     }
 
     func projectionJSON() -> JSONWriter.Value {

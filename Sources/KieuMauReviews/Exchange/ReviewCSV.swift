@@ -1,19 +1,15 @@
 import KieuMauCore
 
-/// Reviews as CSV: a header of `ReviewFields.all`, one line per review, text cells guarded
-/// against formula injection (`FormulaGuard`), LF line ends like the other CSV the program writes.
+/// Reviews as CSV: a header of `ReviewFields.all`, one line per review, written by Core's
+/// `CSVWriter` like every CSV the program writes (cells guarded against formula injection).
 enum ReviewCSV {
     static let textFields: Set<String> = [ReviewFields.ward, ReviewFields.markedBy, ReviewFields.note, ReviewFields.notedBy]
 
     static func write(_ reviews: [Review]) -> String {
-        var out = ReviewFields.all.joined(separator: ",") + "\n"
-        for review in reviews {
-            let cells = [review.snapshot.iso, FormulaGuard.guarded(review.ward), review.mark?.rawValue ?? "",
-                         FormulaGuard.guarded(review.markedBy), review.markedAt?.iso ?? "",
-                         FormulaGuard.guarded(review.note), FormulaGuard.guarded(review.notedBy), review.notedAt?.iso ?? ""]
-            out += cells.map(CSVRecords.field).joined(separator: ",") + "\n"
-        }
-        return out
+        CSVWriter.table([ReviewFields.all] + reviews.map { review in
+            [review.snapshot.iso, review.ward, review.mark?.rawValue ?? "", review.markedBy, review.markedAt?.iso ?? "",
+             review.note, review.notedBy, review.notedAt?.iso ?? ""]
+        })
     }
 
     /// Every column of `ReviewFields.all` must be in the header, in any order, and no other.
@@ -47,7 +43,8 @@ enum ReviewCSV {
             let review = try reader.review { name in
                 guard let index = column[name] else { return nil }
                 let cell = record.fields[index]
-                return textFields.contains(name) ? FormulaGuard.unguarded(cell) : cell.trimmingSpaces
+                let text = FormulaGuard.unguarded(cell)
+                return textFields.contains(name) ? text : text.trimmingSpaces
             }
             reviews.append((review, record.line))
         }

@@ -6,8 +6,10 @@ import KieuMauTestSupport
 /// ended, prints `[exit=N]` and the tty's line settings and stays open so both can be read.
 ///
 /// The environment is made predictable: no NO_COLOR, LC_ALL, LC_MESSAGES, LANGUAGE or KIEUMAU_THEME
-/// from the caller, an empty XDG_CONFIG_HOME (no user themes), an XDG_DATA_HOME of the tests' own
-/// (the default review store is never the user's), `LANG=locale`.
+/// from the caller, `LANG=locale`, and a home of the pane's own (a scratch folder removed with the
+/// pane): an empty XDG_CONFIG_HOME (no user themes), an XDG_DATA_HOME where the default review
+/// store goes (never the user's, never another test's), and the working directory, where exports
+/// go unless the test names a directory.
 struct DashboardPane {
     let tmux: TmuxSession
 
@@ -15,41 +17,34 @@ struct DashboardPane {
     ///   - term: TERM for the program (nil: unset).
     ///   - locale: LANG for the program ("C.UTF-8", "C", …).
     ///   - environment: more variables for the program (they win over the ones above).
-    ///   - directory: the program's working directory (default: the test process's).
+    ///   - directory: the program's working directory (default: the pane's own scratch folder).
     ///   - launcher: words before the program, e.g. `setpriv --reuid=…` to run it as another user.
+    ///   - binary: the program to run (default: the one `swift build` made).
     init(width: Int = 120, height: Int = 40, term: String? = "tmux-256color", locale: String = "C.UTF-8",
          environment: [String: String] = [:], arguments: [String] = [], directory: String? = nil,
-         launcher: [String] = []) throws {
-        let binary = try BuiltBinary.kieumau()
+         launcher: [String] = [], binary: String? = nil) throws {
+        let binary = try binary ?? BuiltBinary.kieumau().path
         var env = ["env"]
         for name in ["NO_COLOR", "LC_ALL", "LC_MESSAGES", "LC_CTYPE", "LANGUAGE", "KIEUMAU_THEME",
                      "KIEUMAU_SELF_TEST_CRASH_KEY", "TERM"] {
             env += ["-u", name]
         }
         // A crash must end the process, not wait at the Swift backtracer's interactive prompt.
-        var variables = ["LANG": locale, "XDG_CONFIG_HOME": Self.emptyConfigHome, "XDG_DATA_HOME": Self.scratchDataHome,
+        let home = OtherUser.scratchBase.appendingPathComponent("kieumau-e2e-pane-\(UUID().uuidString)")
+        for sub in ["config", "data", "work"] {
+            try FileManager.default.createDirectory(at: home.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        // Anyone may enter it: some tests run the program as another user.
+        for sub in ["", "/config", "/data", "/work"] { chmod(home.path + sub, 0o777) }
+        var variables = ["LANG": locale, "XDG_CONFIG_HOME": home.path + "/config", "XDG_DATA_HOME": home.path + "/data",
                          "SWIFT_BACKTRACE": "enable=yes,interactive=no"]
         if let term { variables["TERM"] = term }
         variables.merge(environment) { _, new in new }
         env += variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        tmux = try TmuxSession(width: width, height: height, directory: directory,
+        tmux = try TmuxSession(width: width, height: height, directory: directory ?? home.path + "/work", ownedFolder: home,
                                command: ["/bin/sh", "-c", SelfTestPane.wrapper, "kieumau-e2e"] + launcher + env
-                                   + [binary.path] + arguments)
+                                   + [binary] + arguments)
     }
-
-    /// A folder with no `kieumau/themes` in it, so `t` cycles through the built-in themes only.
-    private static let emptyConfigHome: String = {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kieumau-e2e-empty-config").path
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }()
-
-    /// Where the default review store goes for a test that gives no `--reviews`: never the user's own.
-    private static let scratchDataHome: String = {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kieumau-e2e-data-home").path
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }()
 
     // MARK: - Waiting
 

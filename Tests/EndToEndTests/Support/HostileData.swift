@@ -1,4 +1,5 @@
 import Foundation
+import KieuMauTestSupport
 
 /// Hostile data folders for the end-to-end tests of issue 5: text that tries to take over the
 /// terminal in every free-text field, copies of the embedded data with hostile files beside them,
@@ -166,6 +167,10 @@ struct TreeDigest: Equatable, CustomStringConvertible {
 
 /// Running the program as another user: root reads any folder, so an unreadable data directory is
 /// only unreadable to someone else. Needs root and `setpriv` (util-linux).
+///
+/// `nobody` cannot reach a checkout in a private folder (a home of mode 700, `mktemp -d`), so the
+/// program, its resource bundle and the data it reads are copied into a folder that user can
+/// reach (`Copy`), and the copy is removed afterwards.
 enum OtherUser {
     static let setpriv: String? = ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
@@ -174,5 +179,72 @@ enum OtherUser {
     /// The words that run a command as `nobody` (65534) with no supplementary groups.
     static var launcher: [String] {
         [setpriv ?? "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    }
+
+    /// True when someone who is neither the owner nor in the group can enter every folder on the way.
+    static func canReach(_ path: String) -> Bool {
+        var folder = URL(fileURLWithPath: path).standardizedFileURL
+        while true {
+            var info = stat()
+            guard stat(folder.path, &info) == 0, info.st_mode & S_IXOTH != 0 else { return false }
+            if folder.path == "/" { return true }
+            folder.deleteLastPathComponent()
+        }
+    }
+
+    /// Where folders that `nobody` must enter go: the system's temporary directory when that user
+    /// can reach it, else /tmp.
+    static var scratchBase: URL {
+        let temporary = FileManager.default.temporaryDirectory
+        return canReach(temporary.path) ? temporary : URL(fileURLWithPath: "/tmp")
+    }
+
+    /// A folder of its own that `nobody` can enter, holding a copy of the program.
+    struct Copy {
+        let root: URL
+        /// The copied `kieumau`, with its resource bundles beside it.
+        let binary: String
+
+        init() throws {
+            let fileManager = FileManager.default
+            root = OtherUser.scratchBase.appendingPathComponent("kieumau-e2e-other-user-\(UUID().uuidString)")
+            try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
+            chmod(root.path, 0o755)
+            let built = try BuiltBinary.kieumau()
+            let folder = built.deletingLastPathComponent()
+            binary = root.appendingPathComponent("kieumau").path
+            do {
+                try fileManager.copyItem(atPath: built.path, toPath: binary)
+                for name in try fileManager.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".resources") {
+                    try fileManager.copyItem(at: folder.appendingPathComponent(name), to: root.appendingPathComponent(name))
+                }
+                try Self.openToOthers(root)
+            } catch {
+                try? fileManager.removeItem(at: root)
+                throw error
+            }
+        }
+
+        /// Copies a folder (e.g. a data folder) into this one, readable by others; returns the copy.
+        func place(_ folder: URL) throws -> URL {
+            let target = root.appendingPathComponent(folder.lastPathComponent)
+            try FileManager.default.copyItem(at: folder, to: target)
+            try Self.openToOthers(target)
+            return target
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: root) }
+
+        /// Folders 755, files 644 (755 when the owner may run them).
+        private static func openToOthers(_ folder: URL) throws {
+            chmod(folder.path, 0o755)
+            for name in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+                let path = folder.path + "/" + name
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                let isFolder = info.st_mode & S_IFMT == S_IFDIR
+                chmod(path, isFolder || info.st_mode & S_IXUSR != 0 ? 0o755 : 0o644)
+            }
+        }
     }
 }

@@ -23,12 +23,19 @@ final class TmuxSession {
     private static let counter = Counter()
     let socket: String
     private let tmux: String
+    /// A folder that lives as long as the session (the program's home folders), removed after
+    /// the server is killed.
+    private let ownedFolder: URL?
 
     /// Starts `command` (argv, run directly, no shell) in a `width`×`height` window, in
-    /// `directory` when given (else the test process's own).
-    init(width: Int, height: Int, directory: String? = nil, command: [String]) throws {
-        guard let tmux = Self.executable else { throw Failure(description: "tmux is not installed") }
+    /// `directory` when given (else the test process's own). `ownedFolder` is removed with the session.
+    init(width: Int, height: Int, directory: String? = nil, ownedFolder: URL? = nil, command: [String]) throws {
+        guard let tmux = Self.executable else {
+            if let ownedFolder { try? FileManager.default.removeItem(at: ownedFolder) }
+            throw Failure(description: "tmux is not installed")
+        }
         self.tmux = tmux
+        self.ownedFolder = ownedFolder
         socket = "kieumau-test-\(getpid())-\(Self.counter.next())"
         var environment = ProcessInfo.processInfo.environment
         environment["TMUX"] = nil          // allowed to run inside a tmux session too
@@ -38,12 +45,14 @@ final class TmuxSession {
                                            + (directory.map { ["-c", $0] } ?? []) + command,
                                     environment: environment)
         guard result.status == 0 else {
+            if let ownedFolder { try? FileManager.default.removeItem(at: ownedFolder) }
             throw Failure(description: "tmux new-session failed (\(result.status)): \(result.stderr)")
         }
     }
 
     deinit {
         _ = try? runProcess(tmux, ["-L", socket, "kill-server"])
+        if let ownedFolder { try? FileManager.default.removeItem(at: ownedFolder) }
     }
 
     @discardableResult
