@@ -19,7 +19,9 @@ import Testing
         defer { try? fm.removeItem(atPath: folder) }
         let (catalog, data) = try Hostile.latest(in: folder)
         #expect(catalog.problems.isEmpty, "\(catalog.problems)")
-        let (_, plain) = try Hostile.latest(in: try Hostile.dataFolder(text: { $0 }))
+        let plainFolder = try Hostile.dataFolder(text: { $0 })
+        defer { try? fm.removeItem(atPath: plainFolder) }
+        let (_, plain) = try Hostile.latest(in: plainFolder)
         let m = data.map, c = data.criteria, h = data.snapshot.header
         #expect(m.provinces.map(\.name) == plain.map.provinces.map(\.name))
         #expect(m.districts.map(\.name) == plain.map.districts.map(\.name))
