@@ -77,8 +77,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // What the test targets that start programs share: posix_spawn with a clean signal mask,
-        // and finding the built `kieumau`. A plain target, since test targets cannot depend on each other.
+        // What the test targets share: posix_spawn with a clean signal mask, finding the built
+        // `kieumau`, measuring how work grows. A plain target, since test targets cannot depend on each other.
         .target(
             name: "KieuMauTestSupport",
             path: "Tests/TestSupport",
@@ -86,13 +86,13 @@ let package = Package(
         ),
         .testTarget(
             name: "KieuMauCoreTests",
-            dependencies: ["KieuMauCore"],
+            dependencies: ["KieuMauCore", "KieuMauTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
         .testTarget(
             name: "KieuMauTUITests",
-            dependencies: ["KieuMauCore", "KieuMauTUI", "KieuMauReviews"],
+            dependencies: ["KieuMauCore", "KieuMauTUI", "KieuMauReviews", "KieuMauTestSupport"],
             resources: [.copy("Golden")],
             swiftSettings: strict
         ),

@@ -41,6 +41,15 @@ public final class AppController {
     private let reviewBackend: (any ReviewBackend)?
     /// Where exports go (the command line's folder; memory in tests).
     private let exports: any ExportSink
+    /// Set by the repaint key; the terminal loop takes it (`takeRepaintRequest`).
+    private var repaintRequested = false
+
+    /// True once after the repaint key: the terminal should forget what it shows and paint it all.
+    public func takeRepaintRequest() -> Bool {
+        defer { repaintRequested = false }
+        return repaintRequested
+    }
+
     /// (ward code, snapshot) whose previous review is on screen, to look it up once per ward.
     private var previousReviewKey: String?
 
@@ -95,9 +104,7 @@ public final class AppController {
     /// Handles one key; returns false when the app should quit.
     @discardableResult
     public func handle(_ key: Key) -> Bool {
-        let action = state.noteEditor != nil ? Keymap.editorAction(for: key)
-            : state.editingFilter ? Keymap.filterAction(for: key) : Keymap.action(for: key)
-        guard let action else {
+        guard let action = state.action(for: key) else {
             if state.showHelp { state.showHelp = false }  // any other key closes help, as in htop
             return !state.quit
         }
@@ -105,6 +112,8 @@ public final class AppController {
         if let backend = reviewBackend, backend.hasChanged() { loadReviews() }
         let free = !state.showHelp && !state.editingFilter && state.noteEditor == nil
         switch action {
+        case .repaint:
+            repaintRequested = true
         case .previousSnapshot where free: stepSnapshot(by: -1)
         case .nextSnapshot where free: stepSnapshot(by: 1)
         case .cycleSeries where free: switchSeries()

@@ -41,6 +41,8 @@ public struct AppState: Sendable {
     public var themeNames: [String]
     public var themeIndex: Int = 0
     public var definition: ModelDefinition
+    /// What each key does (the defaults, or rebound by the user's config.toml).
+    public var keys: KeyTable = .defaults
 
     // Data on screen
     public var snapshots: [SnapshotRef]

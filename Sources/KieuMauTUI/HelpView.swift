@@ -1,14 +1,16 @@
 import KieuMauCore
 
-/// The `?` overlay: every key of the binding table in the current language, mouse, and the symbols.
+/// The `?` overlay: every key of the key table (as the user's config binds them) in the current
+/// language, the keys that cannot be rebound, and the symbols.
 enum HelpView {
     static func lines(_ state: AppState) -> [(String, String)] {
         let g = state.glyphs, vi = state.lang == .vi
-        var lines: [(String, String)] = Keymap.bindings.filter { !$0.en.isEmpty }.map { b in
-            (g.unicode ? b.label : asciiLabel(b.label), vi ? b.vi : b.en)
+        var lines: [(String, String)] = state.keys.bindings.map { b in
+            (b.keys.map { $0.label(unicode: g.unicode) }.joined(separator: " "), b.description(state.lang))
         }
-        lines.append(("Ctrl-L", vi ? "vẽ lại màn hình" : "repaint the screen"))
-        lines.append((vi ? "chuột" : "mouse", vi ? "bấm: chọn · bấm đúp: mở · cuộn: di chuyển" : "click: select · double-click: open · wheel: scroll"))
+        lines += KeyTable.fixedKeys(state.lang).map { fixed in
+            (g.unicode ? fixed.keys : asciiLabel(fixed.keys), fixed.does)
+        }
         lines.append(("", ""))
         lines.append(("\(g.below) \(g.within) \(g.above)", vi ? "dưới 30% · 30–50% · từ 50% (mục tiêu 2025)" : "below 30% · 30–50% · 50% and above (2025 target)"))
         lines.append(("\(g.met) \(g.notMet) \(g.unknown)", vi ? "tiêu chí đạt · chưa đạt · chưa rõ" : "criterion met · not met · unknown"))
@@ -47,12 +49,16 @@ enum HelpView {
         c.put(" \(s.help) — KieuMau ", x: x0 + 2, y: y0, width: w - 4, role: .title, ellipsis: g.ellipsis)
         let body = h - 3
         let start = min(state.helpScroll, max(0, lines.count - body))
+        // As wide as the widest keys of the table ("PgDn Ctrl-F Space"), within reason.
+        let keyWidth = min(20, max(8, state.keys.bindings.map { b in
+            TextWidth.of(b.keys.map { $0.label(unicode: g.unicode) }.joined(separator: " "))
+        }.max() ?? 14))
         for i in 0..<max(0, body) {
             let idx = start + i
             guard idx < lines.count else { break }
             let (keys, text) = lines[idx]
-            c.put(TextWidth.fit(keys, 14, ellipsis: g.ellipsis), x: x0 + 2, y: y0 + 1 + i, width: 14, role: .statusKey)
-            c.put(text, x: x0 + 17, y: y0 + 1 + i, width: w - 19, role: .overlay, ellipsis: g.ellipsis)
+            c.put(TextWidth.fit(keys, keyWidth, ellipsis: g.ellipsis), x: x0 + 2, y: y0 + 1 + i, width: keyWidth, role: .statusKey)
+            c.put(text, x: x0 + 3 + keyWidth, y: y0 + 1 + i, width: w - 5 - keyWidth, role: .overlay, ellipsis: g.ellipsis)
         }
         var footer = s.helpClose
         if start + body < lines.count { footer += "   " + (g.unicode ? "↓ " : "v ") + s.helpMore }
@@ -61,7 +67,7 @@ enum HelpView {
 
     static func asciiLabel(_ label: String) -> String {
         var s = label
-        for (u, a) in [("↑", "Up"), ("↓", "Down"), ("←", "Left"), ("→", "Right"), ("⏎", "Enter"), ("⌫", "Bksp")] {
+        for (u, a) in [("↑", "Up"), ("↓", "Down"), ("←", "Left"), ("→", "Right"), ("⏎", "Enter"), ("⌫", "Backspace")] {
             s = s.split(separator: Character(u), omittingEmptySubsequences: false).joined(separator: a)
         }
         return s

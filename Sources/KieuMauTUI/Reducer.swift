@@ -83,7 +83,7 @@ extension AppState {
             if select(x: x, y: y) { drillIn() }
         case .scroll(let n):
             move(by: n)
-        case .resize:
+        case .resize, .repaint:
             break
         }
         keepCursorsVisible()
@@ -119,7 +119,7 @@ extension AppState {
         case .home: helpScroll = 0
         case .end: helpScroll = HelpView.maxScroll(self)
         case .quit: quit = true
-        case .resize: break
+        case .resize, .repaint: break
         case .toggleLanguage: lang = lang.toggled
         default: showHelp = false
         }

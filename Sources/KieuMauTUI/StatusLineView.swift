@@ -102,40 +102,27 @@ enum StatusLineView {
         return name
     }
 
-    /// Key hints in the order they are dropped when space runs out: help and quit stay longest.
+    /// Key hints from the key table, in the order they are dropped when space runs out: help and
+    /// quit (`keepsHint`) stay longest, then keys that act on this screen only (the compare view's
+    /// `[ ]`), then the table's order. Neighbours with the same word share it ("o/x mark", "↑↓ move").
     static func keyHints(_ state: AppState) -> [(String, String)] {
-        let vi = state.lang == .vi
-        var hints: [(String, String)] = [("?", vi ? "trợ giúp" : "help"), ("q", vi ? "thoát" : "quit")]
-        switch state.level {
-        case .detail:
-            hints += [("↑↓", vi ? "cuộn" : "scroll"), ("n/p", vi ? "phường" : "ward"), ("Esc", vi ? "lại" : "back"),
-                      ("o/x", vi ? "đánh dấu" : "mark"), ("a", vi ? "ghi chú" : "note"), ("u", vi ? "chưa rà soát" : "unreviewed"),
-                      ("</>", vi ? "mốc" : "snapshot")]
-        case .wards:
-            hints += [("↑↓", vi ? "chọn" : "move"), ("⏎", vi ? "mở" : "open"), ("Esc", vi ? "lại" : "back"),
-                      ("n/p", vi ? "phường" : "ward"), ("o/x", vi ? "đánh dấu" : "mark"), ("a", vi ? "ghi chú" : "note"),
-                      ("u", vi ? "chưa rà soát" : "unreviewed"), ("/", vi ? "lọc" : "filter"), ("</>", vi ? "mốc" : "snapshot"),
-                      ("s", vi ? "xếp" : "sort"), ("f", vi ? "giai đoạn" : "stage")]
-        case .criteria:
-            hints += [("↑↓", vi ? "chọn" : "move"), ("⏎", vi ? "các phường thiếu" : "wards missing it"), ("Esc", vi ? "lại" : "back"),
-                      ("e", vi ? "xuất" : "export")]
-        case .compare:
-            hints += [("↑↓", vi ? "cuộn" : "scroll"), ("[ ]", vi ? "mốc khác" : "other snapshot"), ("Esc", vi ? "lại" : "back"),
-                      ("e", vi ? "xuất" : "export")]
-        case .provinces:
-            hints += [("↑↓", vi ? "chọn" : "move"), ("⏎", vi ? "mở" : "open"), ("/", vi ? "lọc" : "filter"),
-                      ("c", vi ? "tiêu chí" : "criteria"), ("d", vi ? "so sánh" : "compare"),
-                      ("</>", vi ? "mốc" : "snapshot"), ("D", vi ? "chuỗi" : "series"), ("s", vi ? "xếp" : "sort"),
-                      ("f", vi ? "mức" : "band"), ("e", vi ? "xuất" : "export")]
+        let context = state.screenKeyContext, unicode = state.glyphs.unicode
+        var kept: [(String, String)] = [], own: [(String, String)] = [], others: [(String, String)] = []
+        func add(_ label: String, _ word: String, to list: inout [(String, String)]) {
+            if let last = list.last, last.1 == word {
+                let arrows: Set<String> = ["↑", "↓", "←", "→"]
+                list[list.count - 1].0 = last.0 + (arrows.contains(label) && last.0.allSatisfy { arrows.contains(String($0)) } ? "" : "/") + label
+            } else {
+                list.append((label, word))
+            }
         }
-        hints += [("t", vi ? "màu" : "theme"), ("L", "EN/VI")]
-        if !state.glyphs.unicode {
-            hints = hints.map { ($0.0.replacingOccurrences(["↑↓": "Up/Dn", "⏎": "Enter"]), $0.1) }
+        for b in state.keys.bindings {
+            guard let word = b.hint(in: context, state.lang), let key = b.keys.first else { continue }
+            let label = key.label(unicode: unicode)
+            if b.keepsHint { add(label, word, to: &kept) }
+            else if b.contexts == [context] { add(label, word, to: &own) }
+            else { add(label, word, to: &others) }
         }
-        return hints
+        return kept + own + others
     }
-}
-
-extension String {
-    func replacingOccurrences(_ table: [String: String]) -> String { table[self] ?? self }
 }

@@ -10,6 +10,8 @@ struct DashboardCommand: ParsableCommand {
 
     @OptionGroup var options: DataOptions
 
+    @OptionGroup var configOption: ConfigOption
+
     @Option(name: .long, help: "Theme name or path to a .toml file (else $KIEUMAU_THEME, else 'default').")
     var theme: String?
 
@@ -51,8 +53,20 @@ struct DashboardCommand: ParsableCommand {
                 throw CLIError("\(error)\nFor a plain-text summary run `kieumau report`.")
             }
         }
+        // The user's settings fill in what the command line leaves out; a flag, then an
+        // environment variable, wins over the file.
+        let loaded = try configOption.load(environment: environment)
+        let config = loaded.config
+        let (keyTable, configProblems) = loaded.keys
+        for p in configProblems { printError("kieumau: config: \(p)") }
+        var options = self.options
+        options.data = options.data ?? config.data
+        options.series = options.series ?? config.series
+        let reviewsFlag = reviewStore.reviews ?? ((environment["KIEUMAU_REVIEWS"] ?? "").isEmpty ? config.reviews : nil)
+        let themeArgument = theme ?? ((environment["KIEUMAU_THEME"] ?? "").isEmpty ? config.theme : nil)
+
         // A bad option is named before anything else, also where no dashboard could be drawn.
-        let exports = try ExportFolder(flag: exportDir)
+        let exports = try ExportFolder(flag: exportDir ?? config.exportDir)
         // Refuse a terminal we cannot drive before any work, with the way out.
         if let refusal = TerminalSession.refusal(term: environment["TERM"], inputIsTerminal: isatty(STDIN_FILENO) == 1,
                                                  outputIsTerminal: isatty(STDOUT_FILENO) == 1) {
@@ -72,22 +86,25 @@ struct DashboardCommand: ParsableCommand {
         }
         timings.mark("load (map, snapshot)")
 
-        let (themes, themeIndex, themeProblems) = Self.themes(argument: theme, environment: environment)
+        let (themes, themeIndex, themeProblems) = Self.themes(argument: themeArgument, environment: environment)
         for p in themeProblems { printError("kieumau: theme: \(p)") }
         timings.mark("themes")
 
-        let language = Language.from(flag: lang, environment: environment)
+        let language = Language.from(flag: lang ?? config.lang?.rawValue, environment: environment)
         var state = AppState(dataset: data, snapshots: refs, snapshotIndex: index, lang: language, definition: options.model)
         state.themeIndex = themeIndex
+        state.keys = keyTable
         state.problemCount = catalog.problems.count
-        if let first = themeProblems.first(where: { $0.severity == .error }) {
+        if let first = configProblems.first {
+            state.notice = "config: \(first)" + (configProblems.count > 1 ? " (+\(configProblems.count - 1))" : "")
+        } else if let first = themeProblems.first(where: { $0.severity == .error }) {
             state.notice = "theme: \(first)"
         } else if let skippedNotice {
             state.notice = state.strings.loadFailed(skippedNotice)
         } else if !catalog.problems.isEmpty {
             state.notice = "\(catalog.problems.count) \(state.strings.problemsLabel): kieumau validate"
         }
-        let (backend, reviewProblem) = StoreReviewBackend.open(flag: reviewStore.reviews, reviewer: reviewer, environment: environment)
+        let (backend, reviewProblem) = StoreReviewBackend.open(flag: reviewsFlag, reviewer: reviewer ?? config.reviewer, environment: environment)
         if let reviewProblem {
             printError("kieumau: reviews: \(reviewProblem)")
             state.notice = (backend == nil ? state.strings.noReviewStore + ": " + reviewProblem : state.strings.reviewsReadOnly(reviewProblem))

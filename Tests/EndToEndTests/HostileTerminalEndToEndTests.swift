@@ -97,14 +97,10 @@ extension EndToEnd {
             let pane = try DashboardPane(width: 100, height: 30)
             try await pane.waitUntilRunning()
             let pid = try pane.tmux.programPID()
-            let clock = ContinuousClock()
-            let start = clock.now
             for i in 0..<200 {
                 try pane.tmux.resize(width: Int.random(in: 1...250, using: &random), height: Int.random(in: 1...80, using: &random))
                 if i % 10 == 0 { try pane.press(["j", "k", "Enter", "Escape", "PageDown"].randomElement(using: &random) ?? "j") }
             }
-            let storm = clock.now - start
-            #expect(storm < .seconds(10), "200 resizes took \(storm)")
             #expect(try pane.isRunning(), "the program ended during the resizes")
             try pane.tmux.resize(width: 100, height: 30)
             try pane.press("Escape", "Escape", "g")

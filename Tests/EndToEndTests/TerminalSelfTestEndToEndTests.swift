@@ -124,7 +124,8 @@ extension EndToEnd {
                 "PS1=$ ", "/bin/bash", "--norc", "--noprofile", "-i",
             ])
             try await tmux.waitFor("$")
-            try tmux.sendLiteral(binary.path + " --terminal-self-test")
+            // Quoted for the shell: the checkout's path may hold spaces and diacritics.
+            try tmux.sendLiteral("'" + binary.path.replacingOccurrences(of: "'", with: "'\\''") + "' --terminal-self-test")
             try tmux.send("Enter")
             try await tmux.waitFor("Size: 80x24")
             try tmux.send("C-z")

@@ -1,23 +1,21 @@
 import Foundation
 import Testing
+import KieuMauTestSupport
 @testable import KieuMauCore
 
 /// The decoders as the fuzz targets drive them (`Catalog.decode…(bytes:)`), and what the fuzzing
 /// work found in them. Short fuzz inputs cannot reach the sizes where a quadratic loop hangs, so
 /// those were found by reading each decoder for loops over earlier rows while writing its target;
-/// each test below took from 18 s to minutes before its fix, and well under its time limit after.
+/// each test below took from 18 s to minutes before its fix. They check how the work grows with
+/// the input (CPU time at two sizes, `WorkGrowth`): four times the input costs about four times
+/// as much when the work is linear, sixteen times when it is quadratic. No clock on the wall.
 @Suite struct FuzzDecoderTests {
     func bytes(_ relative: String) throws -> [UInt8] {
         Array(try Data(contentsOf: URL(fileURLWithPath: Fixtures.good + "/" + relative)))
     }
 
-    /// Seconds `body` takes.
-    func seconds(_ body: () throws -> Void) rethrows -> Double {
-        let start = ContinuousClock.now
-        try body()
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    }
+    /// Below this, four times the input cost less than eight times as much: not quadratic.
+    static let linearBound = 8.0
 
     // MARK: Decoding bytes
 
@@ -54,22 +52,30 @@ import Testing
     /// AdminMap gave each empty province its range by searching forward for the next non-empty
     /// one: 100,000 provinces after the only ward were 5·10⁹ steps.
     @Test func aMapOfManyEmptyProvincesIsBuiltInLinearTime() {
-        let provinces = (0..<100_000).map { Province(code: "P\($0)", name: "Tỉnh \($0)", units: 1) }
-        let wards = [Ward(code: "W0", name: "Phường 0", provinceCode: "P0"), Ward(code: "W1", name: "Phường 1", provinceCode: "P500")]
-        var map: AdminMap?
-        let elapsed = seconds { map = AdminMap(id: "m", title: "", effective: nil, hasDistricts: false, provinces: provinces, districts: [], wards: wards) }
-        #expect(elapsed < 5, "\(elapsed) s")
+        func build(_ n: Int) -> AdminMap {
+            let provinces = (0..<n).map { Province(code: "P\($0)", name: "Tỉnh \($0)", units: 1) }
+            let wards = [Ward(code: "W0", name: "Phường 0", provinceCode: "P0"), Ward(code: "W1", name: "Phường 1", provinceCode: "P500")]
+            return AdminMap(id: "m", title: "", effective: nil, hasDistricts: false, provinces: provinces, districts: [], wards: wards)
+        }
+        let growth = WorkGrowth.ratio(small: 25_000, large: 100_000) { _ = build($0) }
+        #expect(growth < Self.linearBound, "4× the provinces cost \(growth)× as much")
+        let map: AdminMap? = build(100_000)
         #expect(map?.wardRanges[0] == 0..<1 && map?.wardRanges[1] == 1..<1 && map?.wardRanges[500] == 1..<2)
         #expect(map?.wardRanges[99_999] == 2..<2 && map?.wards(ofProvinceAt: 500).map(\.code) == ["W1"])
     }
 
     /// Criteria groups were checked for a duplicate number by searching the earlier ones.
     @Test func aCriteriaSetOfManyGroupsDecodesInLinearTime() throws {
-        let groups = (1...100_000).map { #"{"number":\#($0)}"# }.joined(separator: ",")
-        let text = #"{"format":"kieumau.criteria","version":1,"id":"tiny-8","count":1,"groups":[{"number":0},\#(groups),{"number":7}]}"#
-        var result: Result<CriteriaSet, Problems>?
-        let elapsed = seconds { result = Fixtures.goodCatalog.decodeCriteriaSet(bytes: Array(text.utf8), file: "tiny-8.criteria.json") }
-        #expect(elapsed < 5, "\(elapsed) s")
+        func text(_ n: Int) -> [UInt8] {
+            let groups = (1...n).map { #"{"number":\#($0)}"# }.joined(separator: ",")
+            return Array(#"{"format":"kieumau.criteria","version":1,"id":"tiny-8","count":1,"groups":[{"number":0},\#(groups),{"number":7}]}"#.utf8)
+        }
+        let (small, large) = (text(25_000), text(100_000))
+        let growth = WorkGrowth.ratio(small: 1, large: 2) {
+            _ = Fixtures.goodCatalog.decodeCriteriaSet(bytes: $0 == 1 ? small : large, file: "tiny-8.criteria.json")
+        }
+        #expect(growth < Self.linearBound, "4× the groups cost \(growth)× as much")
+        let result: Result<CriteriaSet, Problems>? = Fixtures.goodCatalog.decodeCriteriaSet(bytes: large, file: "tiny-8.criteria.json")
         let problems = try #require(result?.failureValue?.all)
         #expect(problems.map(\.path) == ["groups[0].number", "groups[100001].number"])
         // The first of two equal numbers is named by its place in the file.
@@ -79,25 +85,37 @@ import Testing
     /// Crosswalk links were checked for a repeated old → new pair by searching the old ward's
     /// earlier targets: one old ward split into 100,000 units was 5·10⁹ string comparisons.
     @Test func aCrosswalkSplittingOneWardManyWaysDecodesInLinearTime() throws {
-        let rows = (0..<100_000).map { #"["00004","N\#($0)",1,\#($0 == 0 ? 1 : 0)]"# }.joined(separator: ",")
-        let text = #"{"format":"kieumau.crosswalk","version":1,"id":"tiny-a-to-b","from":"tiny-a","to":"tiny-b","wards":[\#(rows),["00004","N5",1,0]]}"#
-        var result: Result<Crosswalk, Problems>?
-        let elapsed = seconds { result = Fixtures.goodCatalog.decodeCrosswalk(bytes: Array(text.utf8), file: "tiny-a-to-b.crosswalk.json") }
-        #expect(elapsed < 5, "\(elapsed) s")
+        func text(_ n: Int) -> [UInt8] {
+            let rows = (0..<n).map { #"["00004","N\#($0)",1,\#($0 == 0 ? 1 : 0)]"# }.joined(separator: ",")
+            return Array(#"{"format":"kieumau.crosswalk","version":1,"id":"tiny-a-to-b","from":"tiny-a","to":"tiny-b","wards":[\#(rows),["00004","N5",1,0]]}"#.utf8)
+        }
+        let (small, large) = (text(25_000), text(100_000))
+        let growth = WorkGrowth.ratio(small: 1, large: 2) {
+            _ = Fixtures.goodCatalog.decodeCrosswalk(bytes: $0 == 1 ? small : large, file: "tiny-a-to-b.crosswalk.json")
+        }
+        #expect(growth < Self.linearBound, "4× the links cost \(growth)× as much")
+        let result: Result<Crosswalk, Problems>? = Fixtures.goodCatalog.decodeCrosswalk(bytes: large, file: "tiny-a-to-b.crosswalk.json")
         let problems = try #require(result?.failureValue?.all)
         #expect(problems.map(\.message) == ["duplicate link 00004 → N5 (first at wards[5])"])
     }
 
     /// Each problem's column was counted from the start of its line: in a minified file of many
-    /// megabytes, 100 problems near its end were 100 passes over the whole file.
+    /// megabytes, 100 problems near its end were 100 passes over the whole file. Counted on from
+    /// the previous problem, 100 problems cost about what 25 do (one pass); from the line's start,
+    /// four times as much.
     @Test func problemsOnOneLongLineGetTheirColumnsInLinearTime() throws {
         let padding = String(repeating: "ă", count: 4 << 20)   // 8 MiB of two-byte characters
-        let bad = Array(repeating: #"{"number":0}"#, count: 150).joined(separator: ",")
-        let text = #"{"format":"kieumau.criteria","version":1,"id":"tiny-8","count":1,"title":"\#(padding)","groups":[\#(bad)],"#
-            + "\n" + #""notes":[1]}"#
-        var result: Result<CriteriaSet, Problems>?
-        let elapsed = seconds { result = Fixtures.goodCatalog.decodeCriteriaSet(bytes: Array(text.utf8), file: "tiny-8.criteria.json") }
-        #expect(elapsed < 10, "\(elapsed) s")
+        func text(problems: Int) -> [UInt8] {
+            let bad = Array(repeating: #"{"number":0}"#, count: problems).joined(separator: ",")
+            return Array((#"{"format":"kieumau.criteria","version":1,"id":"tiny-8","count":1,"title":"\#(padding)","groups":[\#(bad)],"#
+                + "\n" + #""notes":[1]}"#).utf8)
+        }
+        let (few, many) = (text(problems: 25), text(problems: 150))
+        let growth = WorkGrowth.ratio(small: 1, large: 2) {
+            _ = Fixtures.goodCatalog.decodeCriteriaSet(bytes: $0 == 1 ? few : many, file: "tiny-8.criteria.json")
+        }
+        #expect(growth < 2.5, "4× the problems on one line cost \(growth)× as much")
+        let result: Result<CriteriaSet, Problems>? = Fixtures.goodCatalog.decodeCriteriaSet(bytes: many, file: "tiny-8.criteria.json")
         let problems = try #require(result?.failureValue?.all)
         #expect(problems.count == Decoding.problemLimit + 1)
         // Columns count characters from the line's start, also when counted on from the previous problem.

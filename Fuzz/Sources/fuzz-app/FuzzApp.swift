@@ -113,7 +113,7 @@ struct KeyInput {
         return k < bytes.count ? bytes[k] : 0
     }
 
-    static let keys: [Key] = Keymap.bindings.filter { $0.action != .quit }.flatMap(\.keys) + [.tab, .backTab, .delete, .function(5), .ctrl("l")]
+    static let keys: [Key] = KeyTable.defaults.bindings.filter { $0.command != .quit }.flatMap(\.keys) + [.tab, .backTab, .delete, .function(5), .ctrl("l")]
     static let text: [Character] = ["a", "n", "h", "ư", "ờ", "Đ", "đ", "1", "0", " ", "漢", "👮", "\u{0301}", "e\u{0301}", "?", "/", "-"]
 
     mutating func next() -> Step? {

@@ -27,8 +27,8 @@ struct DashboardApp: TerminalApp {
     }
 
     mutating func handle(_ key: Key) -> LoopCommand {
-        if key == .ctrl("l") { return .repaint }
-        return controller.handle(key) ? .continue : .quit
+        guard controller.handle(key) else { return .quit }
+        return controller.takeRepaintRequest() ? .repaint : .continue
     }
 
     mutating func tick() -> LoopCommand {

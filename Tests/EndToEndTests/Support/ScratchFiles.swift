@@ -21,9 +21,10 @@ struct ScratchFolder {
 
 /// Files of the checkout the tests read (never write): the embedded data and the import fixtures.
 enum RepositoryFiles {
-    /// Tests/EndToEndTests/Support/ScratchFiles.swift → the package root.
-    static func root(filePath: String = #filePath) -> URL {
-        URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
+    /// Tests/EndToEndTests/Support/ScratchFiles.swift → the package root. (`#filePath` in the
+    /// body is this file; as a default argument it would be the caller's, a folder shallower.)
+    static func root() -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
     }
 

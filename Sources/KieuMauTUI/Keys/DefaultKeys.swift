@@ -1,0 +1,85 @@
+/// The keys as shipped: htop's and less's habits (arrows and vi letters, `/`, `?`, `q`).
+extension KeyTable {
+    public static let defaults = KeyTable(bindings: defaultBindings)
+
+    private typealias B = KeyBinding
+    private typealias H = KeyBinding.Hint
+
+    private static let screens = KeyContext.screens
+    private static let lists = KeyContext.lists
+    /// Where reviewers' keys act; elsewhere they say to choose a ward first.
+    private static let wardScreens: Set<KeyContext> = [.wards, .wardDetail]
+    private static let scrolled: Set<KeyContext> = [.wardDetail, .compare]
+
+    private static let defaultBindings: [KeyBinding] = [
+        B(.up, [.up, .char("k")], in: screens.union([.help]), vi: "lên", en: "move up",
+          hints: [H(lists, vi: "chọn", en: "move"), H(scrolled, vi: "cuộn", en: "scroll")]),
+        B(.down, [.down, .char("j")], in: screens.union([.help]), vi: "xuống", en: "move down",
+          hints: [H(lists, vi: "chọn", en: "move"), H(scrolled, vi: "cuộn", en: "scroll")]),
+        B(.pageUp, [.pageUp, .ctrl("b")], in: screens.union([.help]), vi: "lên một trang", en: "page up"),
+        B(.pageDown, [.pageDown, .ctrl("f"), .char(" ")], in: screens.union([.help]), vi: "xuống một trang", en: "page down"),
+        B(.first, [.home, .char("g")], in: screens.union([.help]), vi: "đầu danh sách", en: "first row"),
+        B(.last, [.end, .char("G")], in: screens.union([.help]), vi: "cuối danh sách", en: "last row"),
+        B(.open, [.enter, .right, .char("l")], in: [.provinces, .wards, .criteria],
+          vi: "mở (tỉnh → phường → chi tiết; tiêu chí → các phường thiếu)", en: "open (province → wards → detail; criterion → wards missing it)",
+          hints: [H([.provinces, .wards], vi: "mở", en: "open"), H([.criteria], vi: "các phường thiếu", en: "wards missing it")]),
+        B(.back, [.escape, .left, .char("h"), .backspace], in: screens,
+          vi: "quay lại, về đúng dòng cũ (Esc xoá bộ lọc trước)", en: "back, to the row you came from (Esc clears a filter first)",
+          hints: [H([.wards, .wardDetail, .criteria, .compare], vi: "lại", en: "back")]),
+        B(.nextWard, [.char("n")], in: [.provinces, .wards, .wardDetail],
+          vi: "phường kế tiếp, sang tỉnh sau khi hết", en: "next ward, on into the next province's",
+          hints: [H(wardScreens, vi: "phường", en: "ward")]),
+        B(.previousWard, [.char("p")], in: [.provinces, .wards, .wardDetail], vi: "phường trước", en: "previous ward",
+          hints: [H(wardScreens, vi: "phường", en: "ward")]),
+        B(.markOK, [.char("o")], in: screens, vi: "đánh dấu đã rà soát, đạt (bấm lại để bỏ)", en: "mark reviewed OK (again to clear)",
+          hints: [H(wardScreens, vi: "đánh dấu", en: "mark")]),
+        B(.markFollowUp, [.char("x")], in: screens, vi: "đánh dấu cần theo dõi (bấm lại để bỏ)", en: "mark needs follow-up (again to clear)",
+          hints: [H(wardScreens, vi: "đánh dấu", en: "mark")]),
+        B(.note, [.char("a")], in: screens, vi: "ghi chú cho phường", en: "write a note on the ward",
+          hints: [H(wardScreens, vi: "ghi chú", en: "note")]),
+        B(.nextUnreviewed, [.char("u")], in: screens, vi: "phường kế tiếp chưa rà soát", en: "next ward not yet reviewed",
+          hints: [H(wardScreens, vi: "chưa rà soát", en: "unreviewed")]),
+        B(.criteria, [.char("c")], in: screens, vi: "tiêu chí nào cản trở (⏎: các phường thiếu)", en: "criteria holding wards back (⏎: wards missing it)",
+          hints: [H([.provinces], vi: "tiêu chí", en: "criteria")]),
+        B(.compare, [.char("d")], in: screens, vi: "so sánh với mốc khác", en: "what changed since another snapshot",
+          hints: [H([.provinces], vi: "so sánh", en: "compare")]),
+        B(.compareOlder, [.char("[")], in: [.compare], vi: "so sánh với mốc cũ hơn", en: "compare with an older snapshot",
+          hints: [H([.compare], vi: "mốc khác", en: "other snapshot")]),
+        B(.compareNewer, [.char("]")], in: [.compare], vi: "so sánh với mốc mới hơn", en: "compare with a newer snapshot",
+          hints: [H([.compare], vi: "mốc khác", en: "other snapshot")]),
+        B(.filter, [.char("/")], in: [.provinces, .wards, .wardDetail],
+          vi: "lọc theo tên khi gõ (không dấu, không phân biệt hoa thường)", en: "filter by name as you type (diacritics and case ignored)",
+          hints: [H([.provinces, .wards], vi: "lọc", en: "filter")]),
+        B(.cycleSort, [.char("s")], in: [.provinces, .wards, .wardDetail],
+          vi: "đổi cách sắp xếp", en: "cycle the sort",
+          hints: [H([.provinces, .wards], vi: "xếp", en: "sort")]),
+        B(.cycleFilter, [.char("f")], in: [.provinces, .wards, .wardDetail],
+          vi: "lọc theo mức 2025 (tỉnh) / giai đoạn (phường)", en: "cycle the band (provinces) / stage (wards) filter",
+          hints: [H([.provinces], vi: "mức", en: "band"), H([.wards], vi: "giai đoạn", en: "stage")]),
+        B(.previousSnapshot, [.char("<"), .char(",")], in: screens,
+          vi: "mốc thời gian trước (giữ tỉnh, phường)", en: "previous snapshot (same province and ward)",
+          hints: [H([.provinces, .wards, .wardDetail], vi: "mốc", en: "snapshot")]),
+        B(.nextSnapshot, [.char(">"), .char(".")], in: screens,
+          vi: "mốc thời gian sau", en: "next snapshot",
+          hints: [H([.provinces, .wards, .wardDetail], vi: "mốc", en: "snapshot")]),
+        B(.switchSeries, [.char("D")], in: screens, vi: "đổi chuỗi dữ liệu (công bố ↔ giả lập)", en: "switch series (published record ↔ demo)",
+          hints: [H([.provinces], vi: "chuỗi", en: "series")]),
+        B(.exportCSV, [.char("e")], in: screens, vi: "xuất danh sách đang xem ra CSV", en: "export the list on screen as CSV",
+          hints: [H([.provinces, .criteria, .compare], vi: "xuất", en: "export")]),
+        B(.exportJSON, [.char("E")], in: screens, vi: "xuất danh sách đang xem ra JSON", en: "export the list on screen as JSON"),
+        B(.theme, [.char("t")], in: screens, vi: "đổi giao diện", en: "cycle themes",
+          hints: [H(screens, vi: "màu", en: "theme")]),
+        B(.language, [.char("L")], in: screens.union([.help]), vi: "English / Tiếng Việt", en: "Tiếng Việt / English",
+          hints: [H(screens, vi: "EN/VI", en: "EN/VI")]),
+        B(.help, [.char("?"), .function(1)], in: screens.union([.help]), vi: "trợ giúp (bật / tắt)", en: "help (open / close)",
+          hints: [H(screens, vi: "trợ giúp", en: "help")], keepsHint: true),
+        B(.quit, [.char("q"), .ctrl("c")], in: Set(KeyContext.allCases), vi: "thoát", en: "quit",
+          hints: [H(screens, vi: "thoát", en: "quit")], keepsHint: true),
+        B(.repaint, [.ctrl("l")], in: Set(KeyContext.allCases), vi: "vẽ lại màn hình", en: "repaint the screen"),
+        B(.filterAccept, [.enter], in: [.filter], vi: "giữ bộ lọc", en: "keep the filter"),
+        B(.filterClear, [.escape], in: [.filter], vi: "xoá bộ lọc", en: "clear the filter"),
+        B(.filterErase, [.backspace], in: [.filter], vi: "xoá chữ cuối", en: "erase the last letter"),
+        B(.noteSave, [.enter], in: [.note], vi: "lưu ghi chú", en: "save the note"),
+        B(.noteCancel, [.escape], in: [.note], vi: "bỏ ghi chú", en: "cancel the note"),
+    ]
+}
