@@ -63,21 +63,19 @@ struct OpenedData {
 
     static var today: Day { Day.today(secondsSince1970: Int(Date().timeIntervalSince1970)) }
 
-    /// A controller on the snapshot the dashboard opens on, laid out for `width`×`height`, as the
-    /// dashboard has it just before its first frame.
-    func controller(width: Int, height: Int) throws -> (AppController, BenchSource) {
+    /// A runtime on the snapshot the dashboard opens on, laid out for `width`×`height`, as the
+    /// dashboard has it just before its first frame. Its effects run in the background, as the
+    /// dashboard's do; `waitUntilIdle()` waits for them.
+    func controller(width: Int, height: Int) throws -> (AppRuntime, BenchSource) {
         let source = BenchSource(catalog: catalog)
         let data: Dataset
         switch source.load(entries[index]) {
         case .success(let d): data = d
         case .failure(let p): throw BenchError("cannot load \(entries[index].file): \(p)")
         }
-        var state = AppState(dataset: data, snapshots: source.snapshots(inSeries: OpenedData.series), snapshotIndex: index, lang: .en)
-        state.screenWidth = width
-        state.screenHeight = height
-        let controller = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: source, exports: ExportsInMemory())
-        controller.setGlyphs(.unicodeSet)
-        controller.resize(width: width, height: height)
-        return (controller, source)
+        let state = AppState(dataset: data, snapshots: source.snapshots(inSeries: OpenedData.series), snapshotIndex: index, lang: .en)
+        let runtime = AppRuntime(state: state, themes: [Theme(name: "default", styles: [:])], source: source, exports: ExportsInMemory(),
+                                 execution: .background, width: width, height: height)
+        return (runtime, source)
     }
 }

@@ -1,12 +1,12 @@
 import KieuMauCore
 import KieuMauTUI
 
-/// Key → frame in process: `AppController.handle(key)` then `render(width:height:)`, timed together,
-/// on the loaded data, for each kind of key the issue names. The controller is warmed up first as
-/// the dashboard is right after its first frame (`afterFirstFrame`: every snapshot of the series
-/// loaded for the trend), so a figure is the steady cost of a key, not of a first load.
+/// Key → frame in process: `AppRuntime.handle(key)`, the answers of its effects, then
+/// `render(width:height:)`, timed together, on the loaded data, for each kind of key the issue
+/// names. The runtime is warmed up first as the dashboard is once its deferred work is done
+/// (every snapshot of the series digested for the trend), so a figure is the steady cost of a key.
 struct KeyBench {
-    let controller: AppController
+    let controller: AppRuntime
     let width: Int
     let height: Int
     let samples: Int
@@ -16,16 +16,17 @@ struct KeyBench {
 
     enum KeyKind { case navigation, heavy, reference }
 
-    init(controller: AppController, width: Int, height: Int, samples: Int) {
+    init(controller: AppRuntime, width: Int, height: Int, samples: Int) {
         self.controller = controller; self.width = width; self.height = height; self.samples = samples
     }
 
     private var state: AppState { controller.state }
 
-    /// One key and the frame after it.
+    /// One key and the frame it leads to (after any snapshot it asks for has been read).
     private func timed(_ key: Key) -> Double {
         let start = now()
         controller.handle(key)
+        controller.waitUntilIdle()
         _ = controller.render(width: width, height: height)
         return milliseconds(start, now())
     }
@@ -69,8 +70,9 @@ struct KeyBench {
         for _ in 0..<samples {
             if state.snapshotIndex == 0 { forward = true }
             if state.snapshotIndex == state.snapshots.count - 1 { forward = false }
+            controller.readsAhead = readAhead
             s.append(timed(.char(forward ? ">" : "<")))
-            if readAhead { controller.doIdleWork() }
+            controller.readsAhead = true
         }
         return s
     }
@@ -88,7 +90,7 @@ struct KeyBench {
         for _ in 0..<samples {
             into.append(timed(.enter))
             out.append(timed(.escape))
-            controller.handle(state.provincePos.cursor + 1 < state.provinceRows.count ? .down : .home)
+            controller.handle(state.provinceList.list.selected + 1 < state.provinceList.rows.count ? .down : .home)
         }
         controller.handle(.home)
         record("drill in (province → wards)", .heavy, into)
@@ -104,7 +106,7 @@ struct KeyBench {
             let step = i % (2 * word.count)
             s.append(timed(step < word.count ? .char(word[step]) : .backspace))
         }
-        while state.editingFilter || !(state.level == .provinces ? state.provinceFilter : state.wardFilter).isEmpty {
+        while state.typingFilter || !(state.currentFilter ?? "").isEmpty {
             controller.handle(.escape)
         }
         record(name, .heavy, s)
@@ -114,7 +116,7 @@ struct KeyBench {
     private mutating func measureSort(name: String) {
         var s = Samples()
         for _ in 0..<samples { s.append(timed(.char("s"))) }
-        let atProvinces = state.level == .provinces
+        let atProvinces = state.isProvinceListOnTop
         for _ in 0..<8 where atProvinces ? state.provinceSort != .name : state.wardSort != .name {
             controller.handle(.char("s"))
         }
@@ -122,7 +124,7 @@ struct KeyBench {
     }
 
     private func toProvinces() {
-        for _ in 0..<4 where state.level != .provinces || state.editingFilter { controller.handle(.escape) }
+        for _ in 0..<4 where !state.isProvinceListOnTop || state.typingFilter { controller.handle(.escape) }
         controller.handle(.home)
     }
 
@@ -131,7 +133,7 @@ struct KeyBench {
         toProvinces()
         let provinces = state.summary.provinces
         guard let largest = provinces.indices.max(by: { provinces[$0].tally.units < provinces[$1].tally.units }),
-              let row = state.provinceRows.firstIndex(of: largest) else { return }
+              let row = state.provinceList.rows.firstIndex(of: largest) else { return }
         for _ in 0..<row { controller.handle(.down) }
         controller.handle(.enter)
     }

@@ -40,7 +40,8 @@ enum ProcessPhases {
         for _ in 0..<max(1, min(runs, 5)) {
             let (fresh, _) = try opened.controller(width: width, height: height)
             let start = now()
-            fresh.afterFirstFrame()
+            fresh.start()
+            fresh.waitUntilIdle()
             deferred.append(milliseconds(start, now()))
         }
         out.append(("deferred work after the first frame (digests every snapshot of the series)", deferred))

@@ -91,27 +91,30 @@ struct DashboardCommand: ParsableCommand {
         timings.mark("themes")
 
         let language = Language.from(flag: lang ?? config.lang?.rawValue, environment: environment)
-        var state = AppState(dataset: data, snapshots: refs, snapshotIndex: index, lang: language, definition: options.model)
-        state.themeIndex = themeIndex
-        state.keys = keyTable
-        state.problemCount = catalog.problems.count
+        let strings = Strings(language)
+        var notice: String?
         if let first = configProblems.first {
-            state.notice = "config: \(first)" + (configProblems.count > 1 ? " (+\(configProblems.count - 1))" : "")
+            notice = "config: \(first)" + (configProblems.count > 1 ? " (+\(configProblems.count - 1))" : "")
         } else if let first = themeProblems.first(where: { $0.severity == .error }) {
-            state.notice = "theme: \(first)"
+            notice = "theme: \(first)"
         } else if let skippedNotice {
-            state.notice = state.strings.loadFailed(skippedNotice)
+            notice = strings.loadFailed(skippedNotice)
         } else if !catalog.problems.isEmpty {
-            state.notice = "\(catalog.problems.count) \(state.strings.problemsLabel): kieumau validate"
+            notice = "\(catalog.problems.count) \(strings.problemsLabel): kieumau validate"
         }
         let (backend, reviewProblem) = StoreReviewBackend.open(flag: reviewsFlag, reviewer: reviewer ?? config.reviewer, environment: environment)
         if let reviewProblem {
             printError("kieumau: reviews: \(reviewProblem)")
-            state.notice = (backend == nil ? state.strings.noReviewStore + ": " + reviewProblem : state.strings.reviewsReadOnly(reviewProblem))
+            notice = backend == nil ? strings.noReviewStore + ": " + reviewProblem : strings.reviewsReadOnly(reviewProblem)
         }
-        let controller = AppController(state: state, themes: themes, source: source, reviews: backend, exports: exports)
+        let state = AppState(dataset: data, snapshots: refs, snapshotIndex: index, lang: language, themeIndex: themeIndex,
+                             definition: options.model, keys: keyTable, seriesNames: source.seriesNames,
+                             problemCount: catalog.problems.count, notice: notice)
+        let runtime = AppRuntime(state: state, themes: themes, source: source, reviews: backend, exports: exports,
+                                 execution: .background)
+        runtime.settlesAfterEachKey = false
         timings.mark("state (summary, lists)")
-        var app = TimedApp(DashboardApp(controller: controller, watcher: DirectoryWatcher(directory: catalog.directory)), timings: timings)
+        var app = TimedApp(DashboardApp(runtime: runtime, watcher: DirectoryWatcher(directory: catalog.directory)), timings: timings)
         let exit: LoopExit
         do {
             exit = try MainLoop.run(app: &app, options: terminalOptions, exitAfterFirstFrame: exitAfterFirstFrame)

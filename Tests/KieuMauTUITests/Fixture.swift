@@ -63,7 +63,7 @@ enum Fixture {
     static let refs = [SnapshotRef(file: "a.snapshot.json", header: first.header),
                        SnapshotRef(file: "b.snapshot.json", header: second.header)]
 
-    struct MemorySource: SnapshotSource {
+    final class MemorySource: SnapshotSource {
         func load(_ ref: SnapshotRef) -> Result<Dataset, Problems> {
             ref.file == "a.snapshot.json" ? .success(Fixture.first) : .success(Fixture.second)
         }
@@ -71,11 +71,10 @@ enum Fixture {
         func snapshots(inSeries series: String) -> [SnapshotRef] { Fixture.refs }
     }
 
-    static func controller(lang: Language = .en, width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicodeSet) -> AppController {
-        var state = AppState(dataset: second, snapshots: refs, snapshotIndex: 1, lang: lang, glyphs: glyphs)
-        state.screenWidth = width; state.screenHeight = height
-        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:]), Theme(name: "light", styles: [:])], source: MemorySource(), exports: ExportsInMemory())
-        c.afterFirstFrame()
+    static func controller(lang: Language = .en, width: Int = 80, height: Int = 24, glyphs: Glyphs = .unicodeSet) -> AppRuntime {
+        let state = AppState(dataset: second, snapshots: refs, snapshotIndex: 1, lang: lang, glyphs: glyphs)
+        let c = AppRuntime(state: state, themes: [Theme(name: "default", styles: [:]), Theme(name: "light", styles: [:])], source: MemorySource(), exports: ExportsInMemory(), width: width, height: height)
+        c.start()
         return c
     }
 }

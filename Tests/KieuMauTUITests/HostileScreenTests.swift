@@ -56,26 +56,26 @@ import Testing
         return Dataset(snapshot: Snapshot(header: header, wards: rows, reported: reported), map: map, criteria: criteria)
     }
 
-    struct Source2: SnapshotSource {
+    final class Source2: SnapshotSource {
         let data: Dataset
+        init(data: Dataset) { self.data = data }
         func load(_ ref: SnapshotRef) -> Result<Dataset, Problems> { .success(data) }
         var seriesNames: [String] { ["test"] }
         func snapshots(inSeries series: String) -> [SnapshotRef] { [SnapshotRef(file: "x.snapshot.json", header: data.header)] }
     }
 
-    static func controller(_ data: Dataset, width: Int, height: Int, glyphs: Glyphs = .unicodeSet, lang: Language = .en) -> AppController {
-        var state = AppState(dataset: data, snapshots: Source2(data: data).snapshots(inSeries: "test"), snapshotIndex: 0,
+    static func controller(_ data: Dataset, width: Int, height: Int, glyphs: Glyphs = .unicodeSet, lang: Language = .en) -> AppRuntime {
+        let state = AppState(dataset: data, snapshots: Source2(data: data).snapshots(inSeries: "test"), snapshotIndex: 0,
                              lang: lang, glyphs: glyphs)
-        state.screenWidth = width; state.screenHeight = height
-        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: Source2(data: data), exports: ExportsInMemory())
-        c.afterFirstFrame()
+        let c = AppRuntime(state: state, themes: [Theme(name: "default", styles: [:])], source: Source2(data: data), exports: ExportsInMemory(), width: width, height: height)
+        c.start()
         return c
     }
 
     /// Every view: provinces, a province's wards, a ward's detail from top to end, the filter, help.
-    static func tour(_ c: AppController, width: Int, height: Int) -> [(String, Canvas)] {
+    static func tour(_ c: AppRuntime, width: Int, height: Int) -> [(String, Canvas)] {
         var frames: [(String, Canvas)] = []
-        func frame(_ name: String) { c.resize(width: width, height: height); frames.append((name, c.render(width: width, height: height))) }
+        func frame(_ name: String) { frames.append((name, c.render(width: width, height: height))) }
         frame("provinces")
         c.handle(.down); frame("provinces, second row")
         c.handle(.char("/"))

@@ -5,8 +5,8 @@ import Testing
 /// The lists' names are folded once per map (`MapNameIndex`), not on each keystroke; counted, not
 /// timed (docs/BENCHMARKS.md). And the lists come out the same with the index as without it.
 @Suite struct MapNameIndexTests {
-    func type(_ c: AppController, _ text: String) { for ch in text { c.handle(.char(ch)) } }
-    func erase(_ c: AppController, _ count: Int) { for _ in 0..<count { c.handle(.backspace) } }
+    func type(_ c: AppRuntime, _ text: String) { for ch in text { c.handle(.char(ch)) } }
+    func erase(_ c: AppRuntime, _ count: Int) { for _ in 0..<count { c.handle(.backspace) } }
 
     @Test func filterKeystrokesAndSnapshotStepsFoldNoNameAgain() throws {
         let source = try WorkCountTests.CountingSource(wards: 1_000)
@@ -59,7 +59,10 @@ import Testing
         other.provinces[0].name = "Thủ đô Hà Nội"
         #expect(!c.state.names.isIndex(of: other))
         var state = c.state
-        state.setDataset(Dataset(snapshot: Fixture.second.snapshot, map: other, criteria: Fixture.criteria), previous: nil)
+        let data = Dataset(snapshot: Fixture.second.snapshot, map: other, criteria: Fixture.criteria)
+        state.loading = Loading(target: 1, file: "b.snapshot.json", purpose: .step(delta: 1, skipped: []))
+        _ = Reducer.reduce(&state, .snapshotLoaded(LoadedSnapshot(index: 1, file: "b.snapshot.json", dataset: data,
+                                                                  summary: ProgressSummary(data), crosswalk: nil)))
         #expect(state.names.isIndex(of: other) && state.names.provinceFolded[0] == "thu do ha noi")
     }
 

@@ -66,13 +66,12 @@ import Testing
     }
 
     /// A controller on the last snapshot after its first frame, as the dashboard has it.
-    static func controller(_ source: SeriesSource, budget: Int, deferredWork: Bool = true) -> AppController {
+    static func controller(_ source: SeriesSource, budget: Int, deferredWork: Bool = true) -> AppRuntime {
         let i = source.refs.count - 1
-        var state = AppState(dataset: source.datasets[i], snapshots: source.refs, snapshotIndex: i, lang: .en)
-        state.screenWidth = 160; state.screenHeight = 48
-        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: source, exports: ExportsInMemory(), retainedWardEntries: budget)
+        let state = AppState(dataset: source.datasets[i], snapshots: source.refs, snapshotIndex: i, lang: .en)
+        let c = AppRuntime(state: state, themes: [Theme(name: "default", styles: [:])], source: source, exports: ExportsInMemory(), retainedWardEntries: budget, width: 160, height: 48)
         _ = c.render(width: 160, height: 48)
-        if deferredWork { c.afterFirstFrame() }
+        if deferredWork { c.start() }
         return c
     }
 
@@ -90,7 +89,7 @@ import Testing
         let c = Self.controller(source, budget: source.oneSnapshotBudget, deferredWork: false)
         var heldAtLoad: [Int] = []
         source.beforeLoad = { [weak c] in heldAtLoad.append(c?.retainedSnapshotFiles.count ?? -1) }
-        c.afterFirstFrame()
+        c.start()
         #expect(source.loads == 5, "each snapshot not on screen loaded once")
         #expect(Set(c.retainedSnapshotFiles) == [source.refs[5].file, source.refs[4].file])
         // The neighbour kept is loaded last, and what a load would push out is dropped before it.
@@ -116,7 +115,7 @@ import Testing
         #expect(source.loads == loads, "a ward selected loads nothing: \(source.loads - loads) loads")
     }
 
-    private func history(of c: AppController) -> [WardHistory.Point] { c.state.history?.points ?? [] }
+    private func history(of c: AppRuntime) -> [WardHistory.Point] { c.state.history?.points ?? [] }
 
     @Test func trendPaceAndProjectionAreThoseOfEverySummary() throws {
         let source = try SeriesSource(wards: 2_000, count: 6, empty: [1])
@@ -159,77 +158,73 @@ import Testing
         #expect(Set(c.retainedSnapshotFiles) == [source.refs[3].file, source.refs[4].file])
     }
 
-    /// The dashboard reads ahead while no key is waiting: walking the series one way then loads
-    /// nothing on the key, one load each while idle, and never more than the budget is kept.
-    @Test func readingAheadWhileIdleMakesAWalkLoadNothingOnTheKey() throws {
+    /// Each step reads the next snapshot in the direction of travel ahead (when the budget keeps
+    /// both neighbours): walking the series one way, every snapshot is read once, before it is
+    /// asked for, and never more than the budget is kept.
+    @Test func readingAheadMakesAWalkReadEachSnapshotOnceBeforeItIsAskedFor() throws {
         let source = try SeriesSource(wards: 2_000, count: 6)
-        let c = Self.controller(source, budget: source.oneSnapshotBudget)
-        #expect(!c.hasIdleWork, "after the first frame the neighbour before is kept: nothing to do while idle")
+        let c = Self.controller(source, budget: 2 * source.oneSnapshotBudget)
         for target in stride(from: 4, through: 0, by: -1) {
-            let loads = source.loads
+            let before = source.loadsByFile
             c.handle(.char("<"))
             #expect(c.state.snapshotIndex == target)
-            #expect(source.loads == loads, "step to \(target) loaded on the key")
-            #expect(c.hasIdleWork == (target > 0))
-            c.doIdleWork()
-            #expect(source.loads == loads + (target > 0 ? 1 : 0))
-            #expect(!c.hasIdleWork, "read ahead once per screen")
-            #expect(c.retainedSnapshotFiles.count <= 2)
+            #expect(source.loadsByFile[source.refs[target].file] == before[source.refs[target].file], "step to \(target) read its file")
+            if target > 0 {
+                #expect(c.retainedSnapshotFiles.contains(source.refs[target - 1].file), "the next one back was not read ahead")
+            }
+            #expect(c.retainedSnapshotFiles.count <= 3)
         }
         // Turning round: the way on is now ahead, and the read-ahead follows it.
         c.handle(.char(">"))
         #expect(c.state.snapshotIndex == 1)
-        #expect(c.hasIdleWork)
-        c.doIdleWork()
-        #expect(Set(c.retainedSnapshotFiles) == [source.refs[1].file, source.refs[2].file])
+        #expect(Set(c.retainedSnapshotFiles) == [source.refs[0].file, source.refs[1].file, source.refs[2].file])
     }
 
-    /// The dashboard does the work deferred past the first frame one snapshot per idle moment, so a
-    /// key waits for one decode, not the series; done so, it leaves what doing it at once leaves.
-    @Test func deferredWorkInIdleStepsLoadsOneSnapshotAtATime() throws {
+    /// The dashboard's runner works off the main thread: started, and waited for, it leaves the
+    /// state that running everything at once leaves; a ward selected meanwhile loads nothing itself.
+    @Test func backgroundWorkLeavesWhatInlineWorkLeaves() throws {
         let source = try SeriesSource(wards: 1_000, count: 6, broken: [2], empty: [3])
-        let stepped = Self.controller(source, budget: source.oneSnapshotBudget, deferredWork: false)
-        #expect(stepped.hasIdleWork)
-        // A ward selected meanwhile shows the history read so far, and loads nothing for it.
-        let before = source.loads
-        stepped.handle(.enter)
-        #expect(stepped.state.selectedWard != nil && source.loads == before)
-        var steps = 0
-        while stepped.hasIdleWork, steps < 20 {
-            let loads = source.loads
-            stepped.doIdleWork()
-            #expect(source.loads - loads <= 1, "idle step \(steps) loaded \(source.loads - loads) snapshots")
-            steps += 1
-        }
-        #expect(!stepped.hasIdleWork && steps <= 7)
-        let atOnce = Self.controller(try SeriesSource(wards: 1_000, count: 6, broken: [2], empty: [3]), budget: source.oneSnapshotBudget)
-        #expect(stepped.state.trend == atOnce.state.trend)
-        atOnce.handle(.enter)
-        #expect(stepped.state.history == atOnce.state.history && (stepped.state.history?.points.count ?? 0) >= 4)
-        #expect(stepped.state.previousSummary?.national == atOnce.state.previousSummary?.national)
-        #expect(atOnce.state.projection != nil && atOnce.state.previousSummary != nil)
-        #expect(stepped.state.projection?.basis == atOnce.state.projection?.basis)
-        #expect(stepped.state.projection?.national.paceObserved == atOnce.state.projection?.national.paceObserved)
-        #expect(stepped.state.projection?.national.at100 == atOnce.state.projection?.national.at100)
-        #expect(stepped.state.trend.compactMap { $0 }.count == 4, "6 snapshots less a broken one and one without rows")
+        let i = source.refs.count - 1
+        let state = AppState(dataset: source.datasets[i], snapshots: source.refs, snapshotIndex: i, lang: .en)
+        let background = AppRuntime(state: state, themes: [Theme(name: "default", styles: [:])], source: source,
+                                    exports: ExportsInMemory(), execution: .background, retainedWardEntries: source.oneSnapshotBudget,
+                                    width: 160, height: 48)
+        background.start()
+        background.handle(.enter)
+        #expect(background.state.selectedWard != nil)
+        background.waitUntilIdle()
+        #expect(background.isIdle)
+        let inline = Self.controller(try SeriesSource(wards: 1_000, count: 6, broken: [2], empty: [3]), budget: source.oneSnapshotBudget)
+        inline.handle(.enter)
+        #expect(background.state.trend == inline.state.trend)
+        #expect(background.state.history == inline.state.history && (background.state.history?.points.count ?? 0) >= 4)
+        #expect(background.state.previousSummary?.national == inline.state.previousSummary?.national)
+        #expect(inline.state.projection != nil && inline.state.previousSummary != nil)
+        #expect(background.state.projection?.basis == inline.state.projection?.basis)
+        #expect(background.state.projection?.national.at100 == inline.state.projection?.national.at100)
+        #expect(background.state.trend.compactMap { $0 }.count == 4, "6 snapshots less a broken one and one without rows")
+        // A step runs off the main thread too: the screen says "loading" until it arrives.
+        background.handle(.char("<"))
+        background.waitUntilIdle()
+        #expect(background.state.snapshotIndex == 4 && background.state.loading == nil)
     }
 
-    /// Nothing to read ahead (so no tick and no CPU while idle) when the budget keeps no neighbour,
-    /// or when the next snapshot cannot be loaded: it is not tried again and again.
+    /// No read-ahead when the budget keeps only one neighbour, or when the next snapshot cannot be
+    /// loaded: it is not tried again and again.
     @Test func noReadAheadWithoutRoomOrForABrokenSnapshot() throws {
         let tight = try SeriesSource(wards: 1_000, count: 4)
-        let c = Self.controller(tight, budget: 0)
+        let c = Self.controller(tight, budget: tight.oneSnapshotBudget)
+        let loads = tight.loadsByFile[tight.refs[1].file]
         c.handle(.char("<"))
-        #expect(!c.hasIdleWork)
+        #expect(c.state.snapshotIndex == 2)
+        #expect(tight.loadsByFile[tight.refs[1].file] == loads, "read ahead with no room to keep it")
 
         let broken = try SeriesSource(wards: 1_000, count: 5, broken: [1])
         let b = Self.controller(broken, budget: .max)
+        let tried = broken.loadsByFile[broken.refs[1].file]
         for _ in 0..<2 { b.handle(.char("<")) }
         #expect(b.state.snapshotIndex == 2)
-        #expect(!b.hasIdleWork, "the broken one was tried once, after the first frame")
-        let loads = broken.loadsByFile[broken.refs[1].file]
-        b.doIdleWork()
-        #expect(broken.loadsByFile[broken.refs[1].file] == loads)
+        #expect(broken.loadsByFile[broken.refs[1].file] == tried, "the broken one was tried once, after the first frame")
     }
 
     /// The same keys on a controller that keeps only the screen and on one that keeps everything

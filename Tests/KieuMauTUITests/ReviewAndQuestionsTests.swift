@@ -34,21 +34,20 @@ final class MemoryReviews: ReviewBackend {
 }
 
 @Suite struct ReviewTests {
-    func controller(_ reviews: MemoryReviews, exports: ExportsInMemory? = nil) -> AppController {
-        var state = AppState(dataset: Fixture.second, snapshots: Fixture.refs, snapshotIndex: 1, lang: .en)
-        state.screenWidth = 120; state.screenHeight = 40
+    func controller(_ reviews: MemoryReviews, exports: ExportsInMemory? = nil) -> AppRuntime {
+        let state = AppState(dataset: Fixture.second, snapshots: Fixture.refs, snapshotIndex: 1, lang: .en)
         let sink = exports ?? ExportsInMemory()
-        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: Fixture.MemorySource(),
-                              reviews: reviews, exports: sink)
-        c.afterFirstFrame()
+        let c = AppRuntime(state: state, themes: [Theme(name: "default", styles: [:])], source: Fixture.MemorySource(),
+                           reviews: reviews, exports: sink, width: 120, height: 40)
+        c.start()
         return c
     }
-    func press(_ c: AppController, _ keys: Key...) { for k in keys { c.handle(k) } }
-    func ward(_ c: AppController) -> String? { c.state.selectedWard.map { c.state.map.wards[$0].name } }
+    func press(_ c: AppRuntime, _ keys: Key...) { for k in keys { c.handle(k) } }
+    func ward(_ c: AppRuntime) -> String? { c.state.selectedWard.map { c.state.map.wards[$0].name } }
     let dec31 = Day(iso: "2023-12-31")!
 
     /// Into Nghệ An's ward list (Đà Nẵng, Hà Nội, Nghệ An, Phú Yên by name).
-    func intoNgheAn(_ c: AppController) { press(c, .down, .down, .enter) }
+    func intoNgheAn(_ c: AppRuntime) { press(c, .down, .down, .enter) }
 
     @Test func marksAreSavedThenShownAndToggle() throws {
         let store = MemoryReviews()
@@ -79,7 +78,7 @@ final class MemoryReviews: ReviewBackend {
         #expect(ward(c) == "Phường Trường Thi")
         press(c, .char("o"), .char("u"))
         #expect(c.state.notice == Strings(.en).allReviewed(5))
-        #expect(HeaderView.reviewProgress(c.state).contains("5 / 5 reviewed"))
+        #expect(HeaderView.reviewProgress(c.state, width: c.width).contains("5 / 5 reviewed"))
     }
 
     @Test func noteEditorTakesVietnameseAndEditsByCharacter() throws {
@@ -147,15 +146,14 @@ final class MemoryReviews: ReviewBackend {
 }
 
 @Suite struct QuestionViewTests {
-    func controller(width: Int = 120, height: Int = 40, sink: ExportsInMemory = ExportsInMemory()) -> AppController {
-        var state = AppState(dataset: Fixture.second, snapshots: Fixture.refs, snapshotIndex: 1, lang: .en)
-        state.screenWidth = width; state.screenHeight = height
-        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: Fixture.MemorySource(),
-                              exports: sink)
-        c.afterFirstFrame()
+    func controller(width: Int = 120, height: Int = 40, sink: ExportsInMemory = ExportsInMemory()) -> AppRuntime {
+        let state = AppState(dataset: Fixture.second, snapshots: Fixture.refs, snapshotIndex: 1, lang: .en)
+        let c = AppRuntime(state: state, themes: [Theme(name: "default", styles: [:])], source: Fixture.MemorySource(),
+                              exports: sink, width: width, height: height)
+        c.start()
         return c
     }
-    func press(_ c: AppController, _ keys: Key...) { for k in keys { c.handle(k) } }
+    func press(_ c: AppRuntime, _ keys: Key...) { for k in keys { c.handle(k) } }
 
     @Test func criteriaViewWeakestFirstThenWardsMissingIt() {
         let c = controller()
@@ -195,7 +193,7 @@ final class MemoryReviews: ReviewBackend {
     /// criterion 22: that list no longer exists, so the criteria view it came from comes back, and
     /// says why (fuzzing found the whole map's wards left on screen, with no criterion).
     @Test func aCriterionMissingFromTheNextSetGivesTheCriteriaViewBack() throws {
-        struct TwoSets: SnapshotSource {
+        final class TwoSets: SnapshotSource {
             static let c20 = CriteriaSet(id: "c20", title: "20", groups: [], criteria: (1...20).map { Criterion(number: $0) })
             static let later: Dataset = {
                 let header = SnapshotHeader(asOf: Day(iso: "2024-03-31")!, title: "2024", series: "test", synthetic: true,
@@ -209,10 +207,9 @@ final class MemoryReviews: ReviewBackend {
             var seriesNames: [String] { ["test"] }
             func snapshots(inSeries series: String) -> [SnapshotRef] { Self.refs }
         }
-        var state = AppState(dataset: Fixture.second, snapshots: TwoSets.refs, snapshotIndex: 0, lang: .en)
-        state.screenWidth = 120; state.screenHeight = 40
-        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: TwoSets(), exports: ExportsInMemory())
-        c.afterFirstFrame()
+        let state = AppState(dataset: Fixture.second, snapshots: TwoSets.refs, snapshotIndex: 0, lang: .en)
+        let c = AppRuntime(state: state, themes: [Theme(name: "default", styles: [:])], source: TwoSets(), exports: ExportsInMemory(), width: 120, height: 40)
+        c.start()
         press(c, .char("c"))
         let order = try #require(c.state.criteriaAnalysis).criteria.map(\.number)
         let row = try #require(order.firstIndex(of: 22))
@@ -231,8 +228,9 @@ final class MemoryReviews: ReviewBackend {
         let c = controller()
         press(c, .down, .down, .enter, .down)              // Nghệ An, second ward
         let before = c.state.selectedWard
+        let province = c.state.province
         press(c, .char("c"))
-        #expect(c.state.criteriaScope == c.state.province)
+        #expect(c.state.criteriaScope == province && province != nil)
         press(c, .enter, .escape, .escape)
         #expect(c.state.level == .wards && c.state.selectedWard == before && c.state.criterionFilter == nil)
     }
@@ -241,7 +239,7 @@ final class MemoryReviews: ReviewBackend {
         let c = controller()
         press(c, .char("d"))
         #expect(c.state.level == .compare)
-        let cmp = try! #require(c.state.comparison)
+        let cmp = try! #require(c.state.comparisonResult)
         #expect(cmp.earlier.asOf == Day(iso: "2023-10-31") && cmp.later.asOf == Day(iso: "2023-12-31"))
         #expect(cmp.becameModel.count == 3)                 // Trường Thi, Hòa Hiếu, Nhật Tân
         let text = c.render(width: 120, height: 40).text
@@ -249,7 +247,7 @@ final class MemoryReviews: ReviewBackend {
         press(c, .char("]"))
         #expect(c.state.notice == Strings(.en).lastSnapshot)
         press(c, .escape)
-        #expect(c.state.level == .provinces && c.state.comparison == nil)
+        #expect(c.state.level == .provinces && c.state.comparisonResult == nil)
     }
 
     @Test func exportWritesExactlyTheListOnScreen() throws {

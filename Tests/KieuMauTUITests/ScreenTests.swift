@@ -29,8 +29,7 @@ import KieuMauCore
         }
     }
 
-    func screen(_ c: AppController, _ w: Int, _ h: Int) -> Canvas {
-        c.resize(width: w, height: h)
+    func screen(_ c: AppRuntime, _ w: Int, _ h: Int) -> Canvas {
         return c.render(width: w, height: h)
     }
 
@@ -92,10 +91,9 @@ import KieuMauCore
     }
     @Test func reviewMarksAndNoteEditor160x48() throws {
         let reviews = MemoryReviews()
-        var state = AppState(dataset: Fixture.second, snapshots: Fixture.refs, snapshotIndex: 1, lang: .vi)
-        state.screenWidth = 160; state.screenHeight = 48
-        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: Fixture.MemorySource(), reviews: reviews, exports: ExportsInMemory())
-        c.afterFirstFrame()
+        let state = AppState(dataset: Fixture.second, snapshots: Fixture.refs, snapshotIndex: 1, lang: .vi)
+        let c = AppRuntime(state: state, themes: [Theme(name: "default", styles: [:])], source: Fixture.MemorySource(), reviews: reviews, exports: ExportsInMemory(), width: 160, height: 48)
+        c.start()
         for k: Key in [.down, .down, .enter, .char("o"), .down, .char("x"), .down, .char("a")] { c.handle(k) }
         for ch in "Chờ quyết định công nhận" { c.handle(.char(ch)) }
         try check("reviews-vi-160x48", screen(c, 160, 48))

@@ -3,10 +3,10 @@ import KieuMauCore
 @testable import KieuMauTUI
 
 @Suite struct StateTests {
-    func press(_ c: AppController, _ keys: Key...) { for k in keys { c.handle(k) } }
-    func type(_ c: AppController, _ text: String) { for ch in text { c.handle(.char(ch)) } }
-    func selectedProvinceName(_ c: AppController) -> String? { c.state.selectedProvince.map { c.state.map.provinces[$0].name } }
-    func selectedWardName(_ c: AppController) -> String? { c.state.selectedWard.map { c.state.map.wards[$0].name } }
+    func press(_ c: AppRuntime, _ keys: Key...) { for k in keys { c.handle(k) } }
+    func type(_ c: AppRuntime, _ text: String) { for ch in text { c.handle(.char(ch)) } }
+    func selectedProvinceName(_ c: AppRuntime) -> String? { c.state.selectedProvince.map { c.state.map.provinces[$0].name } }
+    func selectedWardName(_ c: AppRuntime) -> String? { c.state.selectedWard.map { c.state.map.wards[$0].name } }
 
     @Test func drillInAndBackRestoresTheCursor() {
         let c = Fixture.controller()
@@ -18,7 +18,7 @@ import KieuMauCore
         press(c, .char("j"), .char("j"))
         let ward = selectedWardName(c)
         press(c, .enter)
-        #expect(c.state.level == .detail)
+        #expect(c.state.level == .wardDetail)
         press(c, .escape)
         #expect(c.state.level == .wards && selectedWardName(c) == ward)
         press(c, .char("h"))
@@ -57,7 +57,7 @@ import KieuMauCore
         press(c, .char("n"))
         #expect(selectedWardName(c) == "Phường Khuê Trung")
         press(c, .char("n"))
-        #expect(c.state.level == .detail)
+        #expect(c.state.level == .wardDetail)
         #expect(selectedWardName(c) == "Phường Dịch Vọng Hậu")  // first ward of Hà Nội by name
         #expect(c.state.province.map { c.state.map.provinces[$0].name } == "Thành phố Hà Nội")
         #expect(c.state.notice?.contains("Hà Nội") == true)
@@ -76,7 +76,7 @@ import KieuMauCore
         press(c, .enter)
         press(c, .char("<"))
         #expect(c.state.snapshotIndex == 0)
-        #expect(c.state.level == .detail && selectedWardName(c) == "Phường Hòa Hiếu")
+        #expect(c.state.level == .wardDetail && selectedWardName(c) == "Phường Hòa Hiếu")
         press(c, .char("<"))
         #expect(c.state.notice == Strings(.en).firstSnapshot)
         press(c, .char(">"))
@@ -119,7 +119,7 @@ import KieuMauCore
         press(c, .char("f"), .char("f"), .char("f"))        // back round to every stage
         #expect(c.state.stageFilter == .all && !c.state.wardRows.isEmpty)
         press(c, .enter)                                    // a ward's detail
-        #expect(c.state.level == .detail)
+        #expect(c.state.level == .wardDetail)
         press(c, .char("s"))
         #expect(c.state.notice == "sort: stage" && c.state.wardSort == .stage)
         press(c, .escape, .escape, .char("c"))              // the criteria view
@@ -148,9 +148,9 @@ import KieuMauCore
 
     @Test func mouseSelectsAndOpens() {
         let c = Fixture.controller()
-        let l = c.state.layout
+        let l = Layout(width: c.width, height: c.height)
         press(c, .mouse(MouseEvent(kind: .click, x: 5, y: l.bodyTop + 3)))
-        #expect(c.state.provincePos.cursor == 2)
+        #expect(c.state.provincePos.selected == 2)
         press(c, .mouse(MouseEvent(kind: .doubleClick, x: 5, y: l.bodyTop + 2)))
         #expect(c.state.level == .wards && c.state.province.map { c.state.map.provinces[$0].name } == "Thành phố Hà Nội")
     }

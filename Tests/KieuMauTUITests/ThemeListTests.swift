@@ -17,9 +17,9 @@ import KieuMauCore
     @Test func onlyTheChosenThemeIsParsedAtStart() {
         let loads = Loads()
         let themes = list(loads: loads)
-        let c = AppController(state: AppState(dataset: Fixture.second, snapshots: Fixture.refs, snapshotIndex: 1, lang: .en),
+        let c = AppRuntime(state: AppState(dataset: Fixture.second, snapshots: Fixture.refs, snapshotIndex: 1, lang: .en),
                               themes: themes, source: Fixture.MemorySource(), exports: ExportsInMemory())
-        c.afterFirstFrame()
+        c.start()
         _ = c.render(width: 80, height: 24)
         #expect(c.theme.name == "default")
         #expect(loads.names.isEmpty)
@@ -28,7 +28,7 @@ import KieuMauCore
 
     @Test func cyclingParsesEachThemeOnceAndSkipsBrokenOnes() {
         let loads = Loads()
-        let c = AppController(state: AppState(dataset: Fixture.second, snapshots: Fixture.refs, snapshotIndex: 1, lang: .en),
+        let c = AppRuntime(state: AppState(dataset: Fixture.second, snapshots: Fixture.refs, snapshotIndex: 1, lang: .en),
                               themes: list(broken: ["dark"], loads: loads), source: Fixture.MemorySource(), exports: ExportsInMemory())
         c.handle(.char("t"))
         #expect(c.theme.name == "light")

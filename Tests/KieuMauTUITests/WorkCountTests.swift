@@ -50,12 +50,11 @@ import Testing
     }
 
     /// A controller on the last snapshot after its first frame, as the dashboard has it.
-    static func controller(_ source: CountingSource, width: Int, height: Int) -> AppController {
-        var state = AppState(dataset: source.datasets[2], snapshots: source.refs, snapshotIndex: 2, lang: .en)
-        state.screenWidth = width; state.screenHeight = height
-        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: source, exports: ExportsInMemory())
+    static func controller(_ source: CountingSource, width: Int, height: Int) -> AppRuntime {
+        let state = AppState(dataset: source.datasets[2], snapshots: source.refs, snapshotIndex: 2, lang: .en)
+        let c = AppRuntime(state: state, themes: [Theme(name: "default", styles: [:])], source: source, exports: ExportsInMemory(), width: width, height: height)
         _ = c.render(width: width, height: height)
-        c.afterFirstFrame()
+        c.start()
         return c
     }
 

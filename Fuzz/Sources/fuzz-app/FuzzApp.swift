@@ -18,57 +18,76 @@ func fuzzApp(_ bytes: [UInt8]) {
     let refs = DataSource.shared.snapshots(inSeries: series[Int(setup) % series.count])
     let index = Int(setup >> 1) % refs.count
     guard case .success(let dataset) = DataSource.shared.load(refs[index]) else { return }
-    var state = AppState(dataset: dataset, snapshots: refs, snapshotIndex: index, lang: setup & 0x40 == 0 ? .vi : .en,
-                         glyphs: setup & 0x80 == 0 ? .unicodeSet : .asciiSet)
+    let state = AppState(dataset: dataset, snapshots: refs, snapshotIndex: index, lang: setup & 0x40 == 0 ? .vi : .en,
+                         glyphs: setup & 0x80 == 0 ? .unicodeSet : .asciiSet, seriesNames: series)
     var (width, height) = (80, 24)
-    state.screenWidth = width; state.screenHeight = height
     // A budget of full snapshots kept that is the default, or one that keeps a neighbour or two of
-    // the national map, so that eviction and reading ahead are exercised; the idle work (deferred
-    // work, then reading ahead) runs after a key when the dashboard would, on half of the inputs.
-    let budget = setup & 0x10 == 0 ? AppController.defaultRetainedWardEntries : 8_000
-    let readAhead = setup & 0x20 != 0
-    let controller = AppController(state: state, themes: [Theme(name: "a", styles: [:]), Theme(name: "b", styles: [:])],
-                                   source: DataSource.shared, exports: ExportsInMemory(), retainedWardEntries: budget)
-    if tracing { trace("start: series \(refs.first?.header.series ?? ""), snapshot \(index), budget \(budget), read-ahead \(readAhead)") }
-    // With reading ahead, the work deferred past the first frame is left to the idle steps too, one
-    // snapshot per key, as the dashboard does it; without, it is done at once.
-    if !readAhead { controller.afterFirstFrame() }
+    // the national map, so that eviction and reading ahead are exercised. On half of the inputs the
+    // effects are queued and carried out one job at a time between keys, so keys land between a
+    // request (a step, a save, the digests) and its answer, in every order.
+    let budget = setup & 0x10 == 0 ? AppRuntime.defaultRetainedWardEntries : 8_000
+    let stepped = setup & 0x20 != 0
+    let runtime = AppRuntime(state: state, themes: [Theme(name: "a", styles: [:]), Theme(name: "b", styles: [:])],
+                             source: DataSource.shared, exports: ExportsInMemory(), execution: stepped ? .stepped : .inline,
+                             retainedWardEntries: budget, width: width, height: height)
+    if tracing { trace("start: series \(refs.first?.header.series ?? ""), snapshot \(index), budget \(budget), stepped \(stepped)") }
+    runtime.start()
     while let step = input.next() {
         switch step {
-        case .key(let key): controller.handle(key)
+        case .key(let key): runtime.handle(key)
         case .resize(let w, let h):
             (width, height) = (w, h)
-            controller.resize(width: w, height: h)
-            controller.handle(.resize)
+            runtime.handle(.resize)
+        case .work(let jobs):
+            for _ in 0..<jobs { runtime.runNextJob() }
         }
-        if readAhead, controller.hasIdleWork { controller.doIdleWork() }
         if tracing {
-            let s = controller.state
-            trace("\(step) → level \(s.level), snapshot \(s.snapshotIndex) (\(s.header.asOf.iso), map \(s.map.id)), province \(s.province.map(String.init) ?? "nil"), \(width)×\(height)")
+            let s = runtime.state
+            trace("\(step) → \(s.stack.map { "\($0.kind)" }.joined(separator: " › ")), snapshot \(s.snapshotIndex) (\(s.header.asOf.iso), map \(s.map.id)), loading \(s.loading.map { String($0.target) } ?? "–"), \(width)×\(height)")
         }
-        checkState(controller.state)
-        controller.resize(width: width, height: height)
-        checkCanvas(controller.render(width: width, height: height), width: width, height: height)
+        checkState(runtime.state)
+        checkCanvas(runtime.render(width: width, height: height), width: width, height: height)
     }
+    // Whatever was left queued, done: the answers still find a consistent state.
+    while runtime.runNextJob() {}
+    checkState(runtime.state)
+    checkCanvas(runtime.render(width: width, height: height), width: width, height: height)
 }
 
 func checkState(_ s: AppState) {
-    func check(_ p: ListPosition, _ count: Int, _ name: String) {
-        require(p.cursor >= 0 && (p.cursor < count || p.cursor == 0), "\(name) cursor \(p.cursor) of \(count) rows")
-        require(p.scroll >= 0 && (p.scroll < count || p.scroll == 0), "\(name) scroll \(p.scroll) of \(count) rows")
+    func check(_ l: ListState, _ count: Int, _ name: String) {
+        require(l.selected >= 0 && (l.selected < count || l.selected == 0), "\(name) selection \(l.selected) of \(count) rows")
+        require(l.offset >= 0 && (l.offset < count || l.offset == 0), "\(name) offset \(l.offset) of \(count) rows")
     }
-    check(s.provincePos, s.provinceRows.count, "province")
-    check(s.wardPos, s.wardRows.count, "ward")
-    require(s.provinceRows.allSatisfy { s.map.provinces.indices.contains($0) }, "a province row outside the map")
-    require(s.wardRows.allSatisfy { s.map.wards.indices.contains($0) }, "a ward row outside the map")
-    if let p = s.province { require(s.map.provinces.indices.contains(p), "province \(p) outside the map") }
-    // The criteria and compare views opened from the province list are national (no province), and
-    // so is the list of the wards missing one criterion opened from the national criteria view; any
-    // other ward list or detail, on screen or to go back to, has its province.
-    let wardLevels = ([s.level] + s.backStack).filter { $0 == .wards || $0 == .detail }
-    if !wardLevels.isEmpty, s.criterionFilter == nil { require(s.province != nil, "a ward level without a province") }
-    require(s.detailScroll >= 0 && s.helpScroll >= 0, "negative scroll")
+    guard case .provinces = s.stack[0] else { require(false, "the bottom of the stack is not the province list"); return }
+    for (depth, screen) in s.stack.enumerated() {
+        switch screen {
+        case .provinces(let p):
+            require(depth == 0, "a second province list at depth \(depth)")
+            check(p.list, p.rows.count, "province")
+            require(p.rows.allSatisfy { s.map.provinces.indices.contains($0) }, "a province row outside the map")
+        case .wards(let w):
+            check(w.list, w.rows.count, "ward")
+            require(w.rows.allSatisfy { s.map.wards.indices.contains($0) }, "a ward row outside the map")
+            if let p = w.province { require(s.map.provinces.indices.contains(p), "province \(p) outside the map") }
+            // Only a list of the wards missing one criterion, opened from the national criteria view, has no province.
+            require(w.province != nil || w.missingCriterion != nil, "a ward list without a province")
+            if let n = w.missingCriterion { require(n <= s.dataset.criteria.count, "wards missing criterion \(n) of \(s.dataset.criteria.count)") }
+        case .wardDetail(let d):
+            require(depth > 0, "a ward detail at the bottom")
+            if depth > 0, case .wards = s.stack[depth - 1] {} else { require(false, "a ward detail not above a ward list") }
+            require(d.scroll.offset >= 0, "negative scroll")
+        case .criteria(let c):
+            check(c.list, c.analysis.criteria.count, "criteria")
+            if let p = c.scope { require(s.map.provinces.indices.contains(p), "criteria scope \(p) outside the map") }
+        case .compare(let c):
+            require(s.snapshots.indices.contains(c.other) && c.other != s.snapshotIndex, "comparing with \(c.other)")
+            require(c.scroll.offset >= 0, "negative scroll")
+        }
+    }
+    require((s.help?.offset ?? 0) >= 0, "negative help scroll")
     require(s.snapshots.indices.contains(s.snapshotIndex), "snapshot index \(s.snapshotIndex) of \(s.snapshots.count)")
+    if let l = s.loading { require(s.snapshots.indices.contains(l.target), "loading \(l.target) of \(s.snapshots.count)") }
 }
 
 func checkCanvas(_ canvas: Canvas, width: Int, height: Int) {
@@ -103,7 +122,8 @@ func isUnsafe(_ s: Unicode.Scalar) -> Bool {
 /// Turns fuzz bytes into keys: every bound key, text (Vietnamese, wide, combining), mouse events
 /// and resizes, so the fuzzer need not discover the key table.
 struct KeyInput {
-    enum Step { case key(Key), resize(Int, Int) }
+    /// A key, a new size, or (stepped execution) some queued jobs carried out.
+    enum Step { case key(Key), resize(Int, Int), work(Int) }
     let bytes: [UInt8]
     var k = 0
     init(_ bytes: [UInt8]) { self.bytes = bytes }
@@ -125,6 +145,8 @@ struct KeyInput {
         case 0xE0..<0xF0:
             let kinds: [MouseEvent.Kind] = [.click, .doubleClick, .wheelUp, .wheelDown]
             return .key(.mouse(MouseEvent(kind: kinds[Int(b) % 4], x: Int(byte()) - 8, y: Int(byte()) - 8)))
+        case 0xF0..<0xF8:
+            return .work(Int(b - 0xEF))
         default:
             return .resize(Int(byte()), Int(byte() % 128))
         }

@@ -24,46 +24,4 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
 
     /// The name in config files and `kieumau keys`.
     public var name: String { rawValue }
-
-    /// The reducer's action for the command.
-    public var action: Action {
-        switch self {
-        case .up: return .moveUp
-        case .down: return .moveDown
-        case .pageUp: return .pageUp
-        case .pageDown: return .pageDown
-        case .first: return .home
-        case .last: return .end
-        case .open: return .drillIn
-        case .back: return .back
-        case .filter: return .startFilter
-        case .nextWard: return .nextWard
-        case .previousWard: return .previousWard
-        case .previousSnapshot: return .previousSnapshot
-        case .nextSnapshot: return .nextSnapshot
-        case .switchSeries: return .cycleSeries
-        case .markOK: return .markOK
-        case .markFollowUp: return .markFollowUp
-        case .note: return .editNote
-        case .nextUnreviewed: return .nextUnreviewed
-        case .criteria: return .criteriaView
-        case .compare: return .compareView
-        case .compareOlder: return .compareOlder
-        case .compareNewer: return .compareNewer
-        case .exportCSV: return .exportCSV
-        case .exportJSON: return .exportJSON
-        case .cycleSort: return .cycleSort
-        case .cycleFilter: return .cycleFilter
-        case .theme: return .cycleTheme
-        case .language: return .toggleLanguage
-        case .help: return .toggleHelp
-        case .quit: return .quit
-        case .repaint: return .repaint
-        case .filterAccept: return .filterAccept
-        case .filterClear: return .back
-        case .filterErase: return .filterBackspace
-        case .noteSave: return .editor(.accept)
-        case .noteCancel: return .editor(.cancel)
-        }
-    }
 }

@@ -2,49 +2,52 @@ import Glibc
 import KieuMauCore
 import KieuMauTUI
 
-/// Connects the app controller to the terminal main loop.
+/// Connects the app runtime to the terminal main loop: keys in, answers of carried-out effects
+/// in (their pipe is one of the loop's descriptors), frames out.
 struct DashboardApp: TerminalApp {
-    let controller: AppController
+    let runtime: AppRuntime
 
     /// The data directory's watcher, for live reload; nil when not watching.
     let watcher: DirectoryWatcher?
 
-    init(controller: AppController, watcher: DirectoryWatcher? = nil) {
-        self.controller = controller
+    init(runtime: AppRuntime, watcher: DirectoryWatcher? = nil) {
+        self.runtime = runtime
         self.watcher = watcher
     }
 
-    var watchDescriptor: Int32? { watcher?.descriptor }
+    /// The loop sleeps in `poll` on these besides the keyboard: answers from the runner, and
+    /// the data directory. No timers: no CPU while idle.
+    var watchDescriptors: [Int32] { [runtime.wakeDescriptor] + (watcher.map { [$0.descriptor] } ?? []) }
 
-    var theme: Theme { controller.theme }
-
-    /// A tick at once while there is work for a moment without keys (after the first frame, the
-    /// snapshots of the series one at a time, then read-ahead), then sleep until input: no CPU while idle.
-    var wantsTick: Int32? { controller.hasIdleWork ? 0 : nil }
+    var theme: Theme { runtime.theme }
 
     mutating func start(colorDepth: ColorDepth, isUTF8: Bool) {
-        controller.setGlyphs(isUTF8 ? .unicodeSet : .asciiSet)
+        runtime.send(.glyphs(isUTF8 ? .unicodeSet : .asciiSet))
+    }
+
+    mutating func firstFrameShown() {
+        runtime.start()
     }
 
     mutating func handle(_ key: Key) -> LoopCommand {
-        guard controller.handle(key) else { return .quit }
-        return controller.takeRepaintRequest() ? .repaint : .continue
+        guard runtime.handle(key) else { return .quit }
+        return runtime.takeRepaintRequest() ? .repaint : .continue
     }
 
     mutating func tick() -> LoopCommand {
-        if controller.hasIdleWork { controller.doIdleWork() }
-        // A snapshot was added or changed: rescan, keeping the user's place. Editors often write a
-        // file in several steps, so events that arrive together are taken as one.
+        runtime.drainAnswers()
+        // A snapshot was added or changed: read the folder again, keeping the user's place.
+        // Editors often write a file in several steps, so events that arrive together are one.
         if let watcher, watcher.drain() {
             usleep(100_000)
             _ = watcher.drain()
-            controller.dataChanged()
+            runtime.send(.dataChanged)
         }
-        return .continue
+        if runtime.takeRepaintRequest() { return .repaint }
+        return runtime.shouldQuit ? .quit : .continue
     }
 
     func render(width: Int, height: Int) -> Canvas {
-        controller.resize(width: width, height: height)
-        return controller.render(width: width, height: height)
+        runtime.render(width: width, height: height)
     }
 }

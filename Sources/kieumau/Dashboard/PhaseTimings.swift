@@ -55,18 +55,18 @@ final class PhaseTimings {
     }
 }
 
-/// Wraps the dashboard to mark when the terminal is open, the first frame rendered and the work
-/// deferred past the first frame done; everything else is passed through.
+/// Wraps the dashboard to mark when the terminal is open and the first frame rendered and drawn;
+/// everything else is passed through.
 struct TimedApp<Inner: TerminalApp>: TerminalApp {
     var inner: Inner
     let timings: PhaseTimings
-    private var ticks = 0
+    private var rendered = false
 
     init(_ inner: Inner, timings: PhaseTimings) { self.inner = inner; self.timings = timings }
 
     var theme: Theme { inner.theme }
     var wantsTick: Int32? { inner.wantsTick }
-    var watchDescriptor: Int32? { inner.watchDescriptor }
+    var watchDescriptors: [Int32] { inner.watchDescriptors }
 
     mutating func start(colorDepth: ColorDepth, isUTF8: Bool) {
         timings.mark("terminal open")
@@ -75,17 +75,16 @@ struct TimedApp<Inner: TerminalApp>: TerminalApp {
 
     mutating func handle(_ key: Key) -> LoopCommand { inner.handle(key) }
 
-    mutating func tick() -> LoopCommand {
-        ticks += 1
-        if ticks == 1 { timings.mark("first frame drawn") }
-        let command = inner.tick()
-        if ticks == 1 { timings.mark("deferred work (trend, previous snapshot)") }
-        return command
+    mutating func firstFrameShown() {
+        timings.mark("first frame drawn")
+        inner.firstFrameShown()
     }
+
+    mutating func tick() -> LoopCommand { inner.tick() }
 
     func render(width: Int, height: Int) -> Canvas {
         let canvas = inner.render(width: width, height: height)
-        if ticks == 0 { timings.markOnce("first render (canvas)") }
+        timings.markOnce("first render (canvas)")
         return canvas
     }
 }

@@ -9,11 +9,13 @@ protocol TerminalApp {
     /// If set, `tick()` runs after this many milliseconds without input (e.g. to notice changed
     /// files). nil: the loop sleeps until a key, resize or signal arrives.
     var wantsTick: Int32? { get }
-    /// A descriptor to wait on besides the keyboard (e.g. inotify for a data directory); when it
-    /// becomes readable, `tick()` runs. nil: none.
-    var watchDescriptor: Int32? { get }
+    /// Descriptors to wait on besides the keyboard (answers of background work, inotify for a
+    /// data directory); when one becomes readable, `tick()` runs.
+    var watchDescriptors: [Int32] { get }
     /// Called once the terminal is open, before the first frame.
     mutating func start(colorDepth: ColorDepth, isUTF8: Bool)
+    /// Called once the first frame is on the terminal (work that can wait for it starts here).
+    mutating func firstFrameShown()
     mutating func handle(_ key: Key) -> LoopCommand
     mutating func tick() -> LoopCommand
     /// The whole screen; called after input, at most once per batch of queued keys.
@@ -22,8 +24,9 @@ protocol TerminalApp {
 
 extension TerminalApp {
     var wantsTick: Int32? { nil }
-    var watchDescriptor: Int32? { nil }
+    var watchDescriptors: [Int32] { [] }
     mutating func start(colorDepth: ColorDepth, isUTF8: Bool) {}
+    mutating func firstFrameShown() {}
     mutating func tick() -> LoopCommand { .continue }
 }
 
@@ -75,15 +78,20 @@ enum MainLoop {
         let renderer = NcursesRenderer(session: session)
         app.start(colorDepth: session.colorDepth, isUTF8: session.isUTF8)
         var needsFrame = true
+        var firstFrame = true
 
         while true {
             if needsFrame {
                 renderer.draw(app.render(width: session.width, height: session.height), theme: app.theme)
                 needsFrame = false
                 if exitAfterFirstFrame { return .firstFrameShown }
+                if firstFrame {
+                    firstFrame = false
+                    app.firstFrameShown()
+                }
             }
 
-            let woke = waitForInput(session: session, timeout: app.wantsTick, watch: app.watchDescriptor)
+            let woke = waitForInput(session: session, timeout: app.wantsTick, watch: app.watchDescriptors)
             if woke == .timedOut || woke == .watched {
                 switch app.tick() {
                 case .quit: return .quit
@@ -119,18 +127,19 @@ enum MainLoop {
 
     private enum Wake { case ready, timedOut, interrupted, hungUp, watched }
 
-    /// Sleeps (no CPU) until standard input or the signal pipe is readable, or the timeout passes.
-    private static func waitForInput(session: TerminalSession, timeout: Int32?, watch: Int32?) -> Wake {
+    /// Sleeps (no CPU) until standard input, the signal pipe or a watched descriptor is readable,
+    /// or the timeout passes.
+    private static func waitForInput(session: TerminalSession, timeout: Int32?, watch: [Int32]) -> Wake {
         var fds = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: session.signals.readDescriptor, events: Int16(POLLIN), revents: 0),
         ]
-        if let watch { fds.append(pollfd(fd: watch, events: Int16(POLLIN), revents: 0)) }
+        for fd in watch where fd >= 0 { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
         let result = poll(&fds, nfds_t(fds.count), timeout ?? -1)
         if result == 0 { return .timedOut }
         if result < 0 { return .interrupted }   // EINTR: a signal; its byte is in the pipe
         if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .hungUp }
-        if fds.count > 2, fds[2].revents & Int16(POLLIN) != 0, fds[0].revents & Int16(POLLIN) == 0 { return .watched }
+        if fds.dropFirst(2).contains(where: { $0.revents & Int16(POLLIN | POLLHUP) != 0 }) { return .watched }
         return .ready
     }
 }

@@ -36,6 +36,9 @@ final class NcursesRenderer {
             drawRow(canvas.row(y), y: y, width: width)
         }
         previous = canvas
+        // The (hidden) cursor rests on the last row, wherever the last change was drawn, so what
+        // a shell prints after the program is killed lands at the bottom and scrolls the frame up.
+        wmove(window, Int32(max(0, screenHeight - 1)), 0)
         wnoutrefresh(window)
         doupdate()
     }

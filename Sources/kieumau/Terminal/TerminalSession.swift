@@ -78,7 +78,9 @@ final class TerminalSession {
         nonl()                            // Enter arrives as 13 and the screen needs no newline translation
         keypad(window, true)
         intrflush(window, false)
-        leaveok(window, true)             // the cursor is hidden; don't spend output moving it
+        // The cursor is hidden but parked on the last row after each frame (NcursesRenderer), so
+        // what a shell prints after the program is killed lands there, not in the middle of a frame.
+        leaveok(window, false)
         nodelay(window, true)             // the main loop waits in poll(), then drains get_wch
         set_escdelay(options.escapeDelayMilliseconds)
         curs_set(0)

@@ -38,8 +38,17 @@ struct SelfTestPane {
 
     /// Waits for the self-test's first frame.
     @discardableResult
+    /// Waits for the whole first frame: the title on the first row and the key line on the last
+    /// (a capture taken while the frame is still being written can hold the one without the other),
+    /// the same on two captures in a row.
     func waitUntilRunning() async throws -> String {
-        try await tmux.waitFor("KieuMau terminal self-test")
+        var previous: String?
+        return try await tmux.waitForScreen("the self-test's first frame") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            let whole = screen.contains("KieuMau terminal self-test") && lines.contains { $0.hasPrefix(" q quit") }
+            defer { previous = whole ? screen : nil }
+            return whole && screen == previous
+        }
     }
 
     /// Waits for the program to end; returns its exit status and the tty flags line.

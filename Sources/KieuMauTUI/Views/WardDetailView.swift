@@ -4,17 +4,10 @@ import KieuMauReviews
 /// One ward in full: stage, a bar of criteria met, one row per criterion (grouped and named when
 /// the criteria file knows groups and names), its history across snapshots, sources and notes.
 enum WardDetailView {
-    static func draw(_ c: inout Canvas, state: AppState, ward wi: Int, x: Int, y: Int, width: Int, height: Int, focused: Bool) {
+    static func draw(_ c: inout Canvas, state: AppState, ward wi: Int, depth: Int, area: Rect, scroll: ScrollState) -> FrameGeometry.TextArea {
         var lines = DetailLines()
         build(&lines, state: state, ward: wi)
-        lines.draw(&c, x: x, y: y, width: width, height: height, scroll: state.detailScroll, ellipsis: state.glyphs.ellipsis)
-    }
-
-    /// Lines the detail of a ward takes, for scrolling limits.
-    static func lineCount(_ state: AppState, ward wi: Int) -> Int {
-        var lines = DetailLines()
-        build(&lines, state: state, ward: wi)
-        return lines.items.count
+        return lines.drawPane(&c, area: area, depth: depth, scroll: scroll, ellipsis: state.glyphs.ellipsis)
     }
 
     static func build(_ lines: inout DetailLines, state: AppState, ward wi: Int) {

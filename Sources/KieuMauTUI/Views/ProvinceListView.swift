@@ -15,9 +15,13 @@ enum ProvinceListView {
         }
     }
 
-    static func draw(_ c: inout Canvas, state: AppState, x: Int, y: Int, width: Int, height: Int, focused: Bool) {
+    static func draw(_ c: inout Canvas, state: AppState, screen: ProvinceListScreen, depth: Int, area: Rect,
+                     focused: Bool) -> FrameGeometry.ListArea {
         let s = state.strings, g = state.glyphs, l = state.lang
+        let x = area.x, width = area.width
         let cols = Columns(width: width, projection: ProjectionText.scope(state, province: nil) != nil)
+        let widget = ListWidget(area: area, depth: depth, state: screen.list, count: screen.rows.count, focused: focused, glyphs: g)
+        return widget.draw(&c, empty: s.noMatches, heading: { c, y in
         // Column headings.
         var hx = x + 2
         func heading(_ text: String, _ w: Int, right: Bool = false) {
@@ -43,22 +47,10 @@ enum ProvinceListView {
         heading("", cols.band)
         heading(s.need30, cols.need, right: true)
         heading(s.outlookShort, cols.outlook, right: true)
-
-        let rows = state.provinceRows
-        let visible = max(0, height - 1)
-        if rows.isEmpty {
-            c.put(s.noMatches, x: x + 2, y: y + 1, width: width - 2, role: .muted)
-            return
-        }
-        for i in 0..<visible {
-            let idx = state.provincePos.scroll + i
-            guard idx < rows.count else { break }
-            let p = state.summary.provinces[rows[idx]]
+        }, row: { c, idx, ry, _ in
+            let p = state.summary.provinces[screen.rows[idx]]
             let t = p.tally
-            let ry = y + 1 + i
-            let selected = idx == state.provincePos.cursor
-            var rx = x
-            c.put(selected ? g.cursor : " ", x: rx, y: ry, role: .emphasis); rx += 2
+            var rx = x + 2
             let nameRole: StyleRole = p.conflicts.isEmpty ? .normal : .warning
             c.put(TextWidth.fit(p.province.name, cols.name - 1, ellipsis: g.ellipsis), x: rx, y: ry, width: cols.name - 1, role: nameRole, ellipsis: g.ellipsis)
             rx += cols.name
@@ -80,7 +72,6 @@ enum ProvinceListView {
                 let (sym, role) = ProjectionText.symbol(sp.outlook2025, g)
                 c.put(TextWidth.fit(sym, cols.outlook - 1, right: true), x: rx, y: ry, width: cols.outlook, role: role)
             }
-            if selected { c.paint(x: x, y: ry, width: width, role: focused ? .selection : .selectionDim) }
-        }
+        })
     }
 }

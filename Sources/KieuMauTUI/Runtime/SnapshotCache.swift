@@ -20,18 +20,20 @@ struct SnapshotCache {
     /// Ward entries the snapshots other than the one on screen may hold together.
     let budget: Int
     private var entries: [String: Entry] = [:]
+    /// Files kept, the one kept most recently first.
+    private(set) var files: [String] = []
 
     init(budget: Int) { self.budget = max(0, budget) }
 
     func dataset(_ file: String) -> Dataset? { entries[file]?.dataset }
     func summary(_ file: String) -> ProgressSummary? { entries[file]?.summary }
 
-    /// Files kept, in no order.
-    var files: [String] { Array(entries.keys) }
-
     /// Keeps a loaded snapshot (its summary, if it already has one, stays).
     mutating func keep(_ data: Dataset, file: String) {
-        if entries[file] == nil { entries[file] = Entry(dataset: data) }
+        if entries[file] == nil {
+            entries[file] = Entry(dataset: data)
+            files.insert(file, at: 0)
+        }
     }
 
     /// Keeps the summary of a snapshot that is kept.
@@ -48,7 +50,8 @@ struct SnapshotCache {
         var used = 0
         for (i, file) in files.enumerated() {
             if let incoming, file == incoming.file, entries[file] == nil {
-                if used + incoming.cost <= budget { used += incoming.cost }
+                // The first place is the screen's, outside the budget.
+                if i > 0, used + incoming.cost <= budget { used += incoming.cost }
                 continue
             }
             guard let e = entries[file], kept[file] == nil else { continue }
@@ -60,10 +63,11 @@ struct SnapshotCache {
             }
         }
         entries = kept
+        self.files = self.files.filter { kept[$0] != nil }
     }
 
     /// The cost of the largest snapshot kept: the estimate for one about to be loaded.
     var largestCost: Int { entries.values.map(\.cost).max() ?? 0 }
 
-    mutating func removeAll() { entries = [:] }
+    mutating func removeAll() { entries = [:]; files = [] }
 }

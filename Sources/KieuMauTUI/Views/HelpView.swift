@@ -25,19 +25,13 @@ enum HelpView {
         return ((layout.width - w) / 2, (layout.height - h) / 2, w, h)
     }
 
-    /// Lines of the list that fit in the box.
-    static func bodyRows(_ layout: Layout, lineCount: Int) -> Int { max(0, box(layout, lineCount: lineCount).h - 3) }
-
-    static func maxScroll(_ state: AppState) -> Int {
-        let n = lines(state).count
-        return max(0, n - bodyRows(state.layout, lineCount: n))
-    }
-
-    static func draw(_ c: inout Canvas, state: AppState, layout: Layout) {
+    /// Draws the box over the screen; returns its text area (depth -1: help is not in the stack).
+    static func draw(_ c: inout Canvas, state: AppState, layout: Layout) -> FrameGeometry.TextArea {
         let s = state.strings, g = state.glyphs
         let lines = lines(state)
         let (x0, y0, w, h) = box(layout, lineCount: lines.count)
-        guard w >= 10, h >= 4 else { return }
+        let scroll = state.help ?? ScrollState()
+        guard w >= 10, h >= 4 else { return FrameGeometry.TextArea(depth: -1, rect: Rect(x: 0, y: 0, width: 0, height: 0), offset: 0, contentRows: lines.count) }
         c.fill(x: x0, y: y0, width: w, height: h, with: Cell(" ", role: .overlay))
         c.hline(y: y0, x: x0, width: w, glyph: g.hline, role: .border)
         c.hline(y: y0 + h - 1, x: x0, width: w, glyph: g.hline, role: .border)
@@ -48,7 +42,7 @@ enum HelpView {
         c.set(x0, y0 + h - 1, Cell(corners[2], role: .border)); c.set(x0 + w - 1, y0 + h - 1, Cell(corners[3], role: .border))
         c.put(" \(s.help) — KieuMau ", x: x0 + 2, y: y0, width: w - 4, role: .title, ellipsis: g.ellipsis)
         let body = h - 3
-        let start = min(state.helpScroll, max(0, lines.count - body))
+        let start = max(0, min(scroll.offset, lines.count - body))
         // As wide as the widest keys of the table ("PgDn Ctrl-F Space"), within reason.
         let keyWidth = min(20, max(8, state.keys.bindings.map { b in
             TextWidth.of(b.keys.map { $0.label(unicode: g.unicode) }.joined(separator: " "))
@@ -63,6 +57,8 @@ enum HelpView {
         var footer = s.helpClose
         if start + body < lines.count { footer += "   " + (g.unicode ? "↓ " : "v ") + s.helpMore }
         c.put(footer, x: x0 + 2, y: y0 + h - 2, width: w - 4, role: .muted, ellipsis: g.ellipsis)
+        return FrameGeometry.TextArea(depth: -1, rect: Rect(x: x0 + 2, y: y0 + 1, width: w - 4, height: max(0, body)),
+                                      offset: start, contentRows: lines.count)
     }
 
     static func asciiLabel(_ label: String) -> String {

@@ -20,14 +20,16 @@ enum StatusLineView {
             c.put(help, x: x, y: y, width: c.width - x - 1, role: .statusLine, ellipsis: g.ellipsis)
             return
         }
-        if state.editingFilter || !currentFilter(state).isEmpty {
+        let filter = state.currentFilter ?? ""
+        if state.typingFilter || !filter.isEmpty {
             x += c.put(crumbs, x: x, y: y, width: c.width / 3, role: .statusLine, ellipsis: g.ellipsis) + 2
-            let count = state.level == .provinces ? state.provinceRows.count : state.wardRows.count
+            let count: Int
+            if case .provinces(let p) = state.top { count = p.rows.count } else { count = state.wardList?.rows.count ?? 0 }
             let trailer = state.notice ?? (count == 0 ? s.noMatches : "")
             let trailerWidth = trailer.isEmpty ? 0 : min(TextWidth.of(trailer) + 2, (c.width - x) / 2)
             // The end of what is being typed stays visible: a long filter is cut at its start.
             let room = max(4, c.width - x - 1 - trailerWidth)
-            let typed = currentFilter(state) + (state.editingFilter ? "▏" : "")
+            let typed = filter + (state.typingFilter ? "▏" : "")
             var prompt = s.filterPrompt + typed
             if TextWidth.of(prompt) > room { prompt = g.ellipsis + tail(typed, width: room - 1) }
             x += c.put(prompt, x: x, y: y, width: room, role: .filter, ellipsis: g.ellipsis) + 2
@@ -35,7 +37,11 @@ enum StatusLineView {
             return
         }
         x += c.put(crumbs, x: x, y: y, width: max(10, c.width / 2 - 2), role: .statusLine, ellipsis: g.ellipsis) + 2
-        if let notice = state.notice {
+        // Work under way comes first: a snapshot being read, a mark not yet stored.
+        var busy: [String] = []
+        if let l = state.loading, state.snapshots.indices.contains(l.target) { busy.append(s.loading(state.snapshots[l.target].header.asOf.iso)) }
+        if state.savesInFlight > 0 { busy.append(s.saving) }
+        if let notice = state.notice ?? (busy.isEmpty ? nil : busy.joined(separator: " · ")) {
             c.put(notice, x: x, y: y, width: c.width - x - 1, role: .warning, ellipsis: g.ellipsis)
             return
         }
@@ -67,29 +73,24 @@ enum StatusLineView {
         return out
     }
 
-    static func currentFilter(_ state: AppState) -> String {
-        state.level == .provinces ? state.provinceFilter : state.wardFilter
-    }
-
+    /// Where you are: the nation, then each screen of the stack in words.
     static func breadcrumb(_ state: AppState) -> [String] {
         let s = state.strings
         var parts = [s.national]
-        let levels = state.backStack + [state.level]
-        for (i, level) in levels.enumerated() {
-            switch level {
+        for (i, screen) in state.stack.enumerated() {
+            switch screen {
             case .provinces:
                 break
-            case .criteria:
-                if i == 0 || levels[..<i].allSatisfy({ $0 == .provinces }), let p = state.criteriaScope {
-                    parts.append(shortName(state.map.provinces[p].name))
-                }
+            case .criteria(let c):
+                // A province's criteria view opened from the province list names the province.
+                if i == 1, let p = c.scope { parts.append(shortName(state.map.provinces[p].name)) }
                 parts.append(s.criteriaHeading)
             case .compare:
                 parts.append(s.compareTitle)
-            case .wards:
-                if let n = state.criterionFilter { parts.append(s.criterionFallbackName(n)) }
-                else if let p = state.province { parts.append(shortName(state.map.provinces[p].name)) }
-            case .detail:
+            case .wards(let w):
+                if let n = w.missingCriterion { parts.append(s.criterionFallbackName(n)) }
+                else if let p = w.province { parts.append(shortName(state.map.provinces[p].name)) }
+            case .wardDetail:
                 if let w = state.selectedWard { parts.append(state.map.wards[w].name) }
             }
         }

@@ -1,21 +1,3 @@
-import KieuMauCore
-import KieuMauReviews
-
-/// Where the dashboard keeps reviewers' marks and notes. The executable backs it with the SQLite
-/// review store; tests with memory. Calls return only once the write is durable, so what the
-/// screen shows as saved is saved.
-public protocol ReviewBackend: AnyObject {
-    /// Why marks cannot be written (the store opened read-only), or nil.
-    var readOnlyReason: String? { get }
-    func reviews(snapshot: Day) throws -> [String: Review]
-    /// The latest review of the ward for an earlier snapshot ("previous review").
-    func previousReview(ward: String, before: Day) throws -> Review?
-    func setMark(_ mark: ReviewMark?, snapshot: Day, ward: String) throws -> Review
-    func setNote(_ note: String, snapshot: Day, ward: String) throws -> Review
-    /// True when another process changed the store since the last call.
-    func hasChanged() -> Bool
-}
-
 /// A one-line text editor for notes: Vietnamese input arrives as whole characters; the cursor
 /// moves and deletes by grapheme cluster, so a letter with its marks goes in one Backspace.
 public struct LineEditor: Hashable, Sendable {

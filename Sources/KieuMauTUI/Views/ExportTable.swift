@@ -10,11 +10,11 @@ public struct ExportTable: Sendable {
 
     public static func of(_ state: AppState) -> ExportTable {
         let sum = state.summary, map = state.map
-        switch state.level {
-        case .provinces:
+        switch state.top {
+        case .provinces(let screen):
             var t = ExportTable(name: "provinces", columns: ["code", "province", "units", "registered", "complete", "recognised",
                                                                "model", "share", "band", "need_30", "need_50", "need_100", "outlook_2025"], rows: [])
-            for i in state.provinceRows {
+            for i in screen.rows {
                 let p = sum.provinces[i], tl = p.tally
                 let outlook = ProjectionText.scope(state, province: i).map { $0.outlook2025.word } ?? ""
                 t.rows.append([p.province.code, p.province.name, String(tl.units), String(tl.registered), String(tl.complete),
@@ -22,32 +22,29 @@ public struct ExportTable: Sendable {
                                String(tl.needed(percent: 50)), String(tl.needed(percent: 100)), outlook])
             }
             return t
-        case .wards, .detail:
+        case .wards, .wardDetail:
             var t = ExportTable(name: "wards", columns: ["code", "ward", "district", "province", "stage", "criteria_met", "criteria_total",
                                                            "not_met", "review", "reviewer", "note"], rows: [])
-            for wi in state.wardRows {
+            for wi in state.wardList?.rows ?? [] {
                 let w = map.wards[wi], wp = sum.wards[wi], r = state.reviews[w.code]
                 t.rows.append([w.code, w.name, map.district(w.districtCode)?.name ?? "", map.province(w.provinceCode)?.name ?? "",
                                wp.stage.token, wp.met.map(String.init) ?? "", String(sum.criteriaCount),
                                wp.missing.map(String.init).joined(separator: " "), r?.mark?.rawValue ?? "", r?.reviewer ?? "", r?.note ?? ""])
             }
             return t
-        case .criteria:
+        case .criteria(let screen):
             var t = ExportTable(name: "criteria", columns: ["criterion", "name", "met", "not_met", "unknown", "share_met"], rows: [])
-            for c in state.criteriaAnalysis?.criteria ?? [] {
+            for c in screen.analysis.criteria {
                 t.rows.append([String(c.number), CriteriaView.name(of: c.number, state: state), String(c.met), String(c.notMet),
                                String(c.unknown), share(c.share)])
             }
             return t
-        case .compare:
+        case .compare(let screen):
+            // From the comparison itself, as the view lists it (never read back off the screen).
             var t = ExportTable(name: "compare", columns: ["section", "item"], rows: [])
-            var section = ""
-            for item in CompareView.lines(state).items {
-                guard case .text(let segments) = item else { continue }
-                let text = segments.map(\.0).joined()
-                if segments.first?.1 == .title { section = text; continue }
-                let trimmed = text.trimmingCharacters()
-                if !trimmed.isEmpty && trimmed != "–" { t.rows.append([section, trimmed]) }
+            guard let result = screen.result else { return t }
+            for section in CompareView.sections(state, result) {
+                for item in section.items { t.rows.append([section.title, item]) }
             }
             return t
         }

@@ -6,7 +6,9 @@ import KieuMauCore
 enum SummaryView {
     static func draw(_ c: inout Canvas, state: AppState, layout: Layout) {
         let top = layout.summaryTop
-        if state.level != .provinces, let p = state.province {
+        if case .provinces = state.top {
+            drawNational(&c, state: state, top: top, compact: layout.compact)
+        } else if let p = state.province ?? state.criteria?.scope {
             drawProvince(&c, state: state, province: p, top: top, compact: layout.compact)
         } else {
             drawNational(&c, state: state, top: top, compact: layout.compact)

@@ -17,10 +17,15 @@ enum WardListView {
         }
     }
 
-    static func draw(_ c: inout Canvas, state: AppState, x: Int, y: Int, width: Int, height: Int, focused: Bool) {
+    static func draw(_ c: inout Canvas, state: AppState, screen: WardListScreen, depth: Int, area: Rect,
+                     focused: Bool) -> FrameGeometry.ListArea {
         let s = state.strings, g = state.glyphs
         let map = state.map, sum = state.summary
+        let x = area.x, width = area.width
         let cols = Columns(width: width, hasDistricts: map.hasDistricts)
+        let total = state.dataset.criteria.count
+        let widget = ListWidget(area: area, depth: depth, state: screen.list, count: screen.rows.count, focused: focused, glyphs: g)
+        return widget.draw(&c, empty: s.noMatches, heading: { c, y in
         var hx = x + 4
         func heading(_ text: String, _ w: Int) {
             guard w > 0 else { return }
@@ -33,22 +38,10 @@ enum WardListView {
         if cols.bar > 0 { heading(s.criteriaHeading, cols.bar + 1) }
         heading("", cols.met)
         heading(s.missing, cols.missing)
-
-        let rows = state.wardRows
-        if rows.isEmpty {
-            c.put(s.noMatches, x: x + 2, y: y + 1, width: width - 2, role: .muted)
-            return
-        }
-        let total = state.dataset.criteria.count
-        for i in 0..<max(0, height - 1) {
-            let idx = state.wardPos.scroll + i
-            guard idx < rows.count else { break }
-            let wi = rows[idx]
+        }, row: { c, idx, ry, _ in
+            let wi = screen.rows[idx]
             let ward = map.wards[wi], wp = sum.wards[wi]
-            let ry = y + 1 + i
-            let selected = idx == state.wardPos.cursor
-            var rx = x
-            c.put(selected ? g.cursor : " ", x: rx, y: ry, role: .emphasis); rx += 2
+            var rx = x + 2
             // The review mark of this snapshot: ✓ reviewed OK, ! needs follow-up, ✎ a note only.
             let review = state.reviews[ward.code]
             let (markText, markRole) = reviewSymbol(review, g)
@@ -72,8 +65,7 @@ enum WardListView {
             if !wp.missing.isEmpty {
                 c.put(wp.missing.map(String.init).joined(separator: ","), x: rx, y: ry, width: cols.missing, role: .barNotMet, ellipsis: g.ellipsis)
             }
-            if selected { c.paint(x: x, y: ry, width: width, role: focused ? .selection : .selectionDim) }
-        }
+        })
     }
 
     static func reviewSymbol(_ r: Review?, _ g: Glyphs) -> (String, StyleRole) {

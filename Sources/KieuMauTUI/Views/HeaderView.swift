@@ -8,7 +8,7 @@ enum HeaderView {
         var right = ""
         if h.synthetic { right = " \(s.demoBadge) " }
         // The review count never takes more than a third of the header (a province's name may be long).
-        let progress = TextWidth.clip(reviewProgress(state), to: max(0, c.width / 3), ellipsis: g.ellipsis)
+        let progress = TextWidth.clip(reviewProgress(state, width: c.width), to: max(0, c.width / 3), ellipsis: g.ellipsis)
         let progressWidth = progress.isEmpty ? 0 : TextWidth.of(progress) + 2
         let rightWidth = TextWidth.of(right) + progressWidth
         var x = 1
@@ -35,14 +35,16 @@ enum HeaderView {
     }
 
     /// "Nghệ An: 9 / 16 reviewed" for the list on screen, or the whole map on the province list.
-    static func reviewProgress(_ state: AppState) -> String {
-        guard state.reviewsAvailable, state.screenWidth >= 160 || (state.level != .provinces && state.screenWidth >= 80) else { return "" }
+    static func reviewProgress(_ state: AppState, width: Int) -> String {
+        let onWards = state.wardList != nil
+        guard state.reviewsAvailable, width >= 160 || (onWards && width >= 80) else { return "" }
         let s = state.strings
-        switch state.level {
-        case .wards, .detail:
-            let done = state.wardRows.filter { state.reviews[state.map.wards[$0].code]?.mark != nil }.count
-            let scope = StatusLineView.breadcrumb(state).dropLast(state.level == .detail ? 1 : 0).last ?? s.national
-            return s.reviewedCount(scope, Fmt.int(done, state.lang), Fmt.int(state.wardRows.count, state.lang))
+        switch state.top {
+        case .wards, .wardDetail:
+            let rows = state.wardList?.rows ?? []
+            let done = rows.filter { state.reviews[state.map.wards[$0].code]?.mark != nil }.count
+            let scope = StatusLineView.breadcrumb(state).dropLast(state.isWardDetailOnTop ? 1 : 0).last ?? s.national
+            return s.reviewedCount(scope, Fmt.int(done, state.lang), Fmt.int(rows.count, state.lang))
         default:
             let done = state.reviews.values.filter { $0.mark != nil && state.map.wardIndex[$0.ward] != nil }.count
             return s.reviewedCount(s.national, Fmt.int(done, state.lang), Fmt.int(state.map.wards.count, state.lang))

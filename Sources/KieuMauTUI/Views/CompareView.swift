@@ -3,11 +3,11 @@ import KieuMauCore
 /// What changed between the snapshot on screen and another: wards that became model or fell back,
 /// criteria newly met or lost, provinces that crossed 30% or 50%, reported figures that changed.
 enum CompareView {
-    static func lines(_ state: AppState) -> DetailLines {
+    static func lines(_ state: AppState, _ screen: CompareScreen) -> DetailLines {
         var lines = DetailLines()
         let s = state.strings, g = state.glyphs, l = state.lang
-        guard let cmp = state.comparison else {
-            lines.add(s.noOtherSnapshot, .muted)
+        guard let cmp = screen.result else {
+            lines.add(s.loading(state.snapshots[screen.other].header.asOf.iso), .muted)
             return lines
         }
         let a = cmp.earlier, b = cmp.later
@@ -21,15 +21,33 @@ enum CompareView {
         if cmp.criteriaSetChanged {
             lines.add("\(s.criteriaHeading): \(a.criteria.id) \(g.arrow) \(b.criteria.id)", .warning)
         }
+        for section in sections(state, cmp) {
+            lines.blank()
+            lines.add("\(section.title) (\(section.items.count))", .title)
+            if section.items.isEmpty { lines.add("  –", .muted) }
+            for i in section.items { lines.add("  " + i, section.role) }
+        }
+        return lines
+    }
+
+    /// One list of changes: its title, its items as text, how they are coloured.
+    struct Section {
+        var title: String
+        var items: [String]
+        var role: StyleRole = .normal
+    }
+
+    /// The lists of changes, as the view shows them and the export writes them.
+    static func sections(_ state: AppState, _ cmp: SnapshotComparison) -> [Section] {
+        let s = state.strings, g = state.glyphs, l = state.lang
+        let b = cmp.later
         func wardName(_ w: Int) -> String {
             let ward = b.map.wards[w]
             return "\(ward.name) · \(b.map.province(ward.provinceCode)?.name ?? ward.provinceCode)"
         }
+        var sections: [Section] = []
         func section(_ title: String, _ items: [String], role: StyleRole = .normal) {
-            lines.blank()
-            lines.add("\(title) (\(items.count))", .title)
-            if items.isEmpty { lines.add("  –", .muted) }
-            for i in items { lines.add("  " + i, role) }
+            sections.append(Section(title: title, items: items, role: role))
         }
         section(s.becameModel, cmp.becameModel.map { "\(g.above) \(wardName($0.ward))" }, role: .bandAbove)
         section(s.fellBack, cmp.fellBack.map { "\(g.below) \(wardName($0.ward))" }, role: .bandBelow)
@@ -54,14 +72,10 @@ enum CompareView {
             let before = r.before.map(String.init).joined(separator: "/"), after = r.after.map(String.init).joined(separator: "/")
             return "\(scope) · \(SummaryView.field(r.field, s)): \(before.isEmpty ? "–" : before) \(g.arrow) \(after.isEmpty ? "–" : after)"
         })
-        return lines
+        return sections
     }
 
-    static func maxScroll(_ state: AppState) -> Int {
-        max(0, lines(state).items.count - state.layout.bodyHeight)
-    }
-
-    static func draw(_ c: inout Canvas, state: AppState, x: Int, y: Int, width: Int, height: Int) {
-        lines(state).draw(&c, x: x, y: y, width: width, height: height, scroll: state.compareScroll, ellipsis: state.glyphs.ellipsis)
+    static func draw(_ c: inout Canvas, state: AppState, screen: CompareScreen, depth: Int, area: Rect) -> FrameGeometry.TextArea {
+        lines(state, screen).drawPane(&c, area: area, depth: depth, scroll: screen.scroll, ellipsis: state.glyphs.ellipsis)
     }
 }

@@ -15,6 +15,12 @@ struct DetailLines {
         items.append(.bar(draw, suffix: suffix))
     }
 
+    /// Draws into `area` from line `scroll.offset` and says where, for the reducer (`FrameGeometry`).
+    func drawPane(_ c: inout Canvas, area: Rect, depth: Int, scroll: ScrollState, ellipsis: String) -> FrameGeometry.TextArea {
+        let used = draw(&c, x: area.x, y: area.y, width: area.width, height: area.height, scroll: scroll.offset, ellipsis: ellipsis)
+        return FrameGeometry.TextArea(depth: depth, rect: area, offset: used, contentRows: items.count)
+    }
+
     /// Draws from line `scroll`; returns the scroll actually used (clamped to the content).
     @discardableResult
     func draw(_ c: inout Canvas, x: Int, y: Int, width: Int, height: Int, scroll: Int, ellipsis: String) -> Int {

@@ -143,6 +143,8 @@ public struct Strings: Sendable {
     public var languageName: String { t("Tiếng Việt", "English") }
     public func notOnMap(_ what: String) -> String { t("\(what) không có trên bản đồ của mốc này", "\(what) is not on this snapshot's map") }
     public func mapChanged(_ place: String) -> String { t("Bản đồ thay đổi: nay là \(place)", "Map changed: now \(place)") }
+    public func loading(_ what: String) -> String { t("Đang đọc \(what)…", "Loading \(what)…") }
+    public var saving: String { t("Đang lưu…", "Saving…") }
     public var firstSnapshot: String { t("Đây là mốc đầu tiên", "This is the first snapshot") }
     public var lastSnapshot: String { t("Đây là mốc mới nhất", "This is the latest snapshot") }
     public var lastWard: String { t("Đã hết danh sách phường", "No more wards") }

@@ -1,0 +1,197 @@
+import Dispatch
+import Foundation
+import KieuMauCore
+import KieuMauReviews
+
+/// How the runner carries out effects: at once on the caller's thread (tests, fuzzing, the
+/// in-process benchmark: deterministic), or on background queues so the key path never waits for
+/// a file (the dashboard).
+public enum Execution: Sendable {
+    case inline
+    case background
+    /// Queued, and carried out one job at a time when asked (`AppRuntime.runNextJob`): fuzzing
+    /// uses it to put keys between a request and its answer in every order.
+    case stepped
+}
+
+/// Carries out the reducer's effects through the ports and answers with actions in the inbox.
+/// Snapshot work (reading, summing, digesting, comparing) runs on one serial queue, review and
+/// export work on another; each keeps its port to itself. (Unchecked-Sendable: the queues' jobs
+/// touch only the inbox and the workers, which are safe there; the rest is the main thread's.)
+final class EffectRunner: @unchecked Sendable {
+    private let snapshots: SnapshotWorker
+    private let reviews: ReviewWorker
+    private let themes: ThemeList
+    private let inbox: ActionInbox
+    private let execution: Execution
+    private let snapshotQueue = DispatchQueue(label: "kieumau.snapshots", qos: .userInitiated)
+    private let reviewQueue = DispatchQueue(label: "kieumau.reviews", qos: .userInitiated)
+    /// The latest request for a snapshot to show: an older one still queued is not decoded.
+    private let showRequests = RequestCounter()
+    /// Set by the repaint effect; the terminal loop takes it.
+    private(set) var repaintRequested = false
+    /// Jobs waiting to be run (stepped execution).
+    private var queued: [() -> Void] = []
+
+    /// Runs the oldest queued job (stepped execution); false when there was none.
+    func runNextJob() -> Bool {
+        guard !queued.isEmpty else { return false }
+        queued.removeFirst()()
+        return true
+    }
+
+    init(source: any SnapshotSource, reviews: (any ReviewBackend)?, exports: any ExportSink, clock: any Clock,
+         themes: ThemeList, inbox: ActionInbox, execution: Execution, retainedWardEntries: Int) {
+        self.snapshots = SnapshotWorker(source: source, budget: retainedWardEntries)
+        self.reviews = ReviewWorker(backend: reviews, exports: exports, clock: clock)
+        self.themes = themes
+        self.inbox = inbox
+        self.execution = execution
+    }
+
+    func takeRepaintRequest() -> Bool {
+        defer { repaintRequested = false }
+        return repaintRequested
+    }
+
+    /// Files of the snapshots kept in full (for tests of the memory bound; inline execution only).
+    var keptSnapshotFiles: [String] { snapshots.keptFiles }
+
+    /// The snapshot on screen at the start, read before the runner existed.
+    func adopt(_ state: AppState) {
+        guard let ref = state.currentRef else { return }
+        snapshots.adopt(state.dataset, summary: state.summary, file: ref.file)
+    }
+
+    func run(_ effect: Effect) {
+        let inbox = self.inbox
+        switch effect {
+        case .repaint:
+            repaintRequested = true
+        case .nextTheme(let after):
+            // A theme file that does not parse is passed over, as it is left out at launch.
+            let n = themes.names.count
+            guard n > 0 else { return }
+            var i = after
+            for _ in 0..<n {
+                i = (i + 1) % n
+                if themes.isUsable(i) { break }
+            }
+            inbox.began()
+            inbox.post(.themeChosen(i))
+        case .loadSnapshot(let index, let ref, let fromMap, let definition):
+            let request = showRequests.next()
+            onSnapshots { w in
+                // A newer step was asked for meanwhile: this one is not needed any more.
+                guard self.showRequests.isLatest(request) else { inbox.finished(); return }
+                w.showing(ref.file)
+                switch w.loaded(index: index, ref: ref, fromMap: fromMap, definition: definition) {
+                case .success(let loaded): inbox.post(.snapshotLoaded(loaded))
+                case .failure(let problems): inbox.post(.snapshotFailed(index: index, file: ref.file, problems: problems))
+                }
+            }
+        case .openSeries(let name, let near, let lastIndex, let fromMap, let definition):
+            onSnapshots { w in
+                w.forgetAll()
+                let refs = w.source.snapshots(inSeries: name)
+                guard !refs.isEmpty else {
+                    inbox.post(.seriesOpened(name: name, refs: refs, index: 0,
+                                             .failure(Problems([Problem(file: name, message: "the series has no snapshots")]))))
+                    return
+                }
+                let index = lastIndex.flatMap { refs.indices.contains($0) ? $0 : nil }
+                    ?? refs.lastIndex { $0.header.asOf <= near } ?? 0
+                w.prefer([refs[index].file])
+                inbox.post(.seriesOpened(name: name, refs: refs, index: index,
+                                         w.loaded(index: index, ref: refs[index], fromMap: fromMap, definition: definition)))
+            }
+        case .reload(let series):
+            onSnapshots { w in
+                let problems = w.source.reload()
+                w.forgetAll()
+                inbox.post(.dataReloaded(refs: w.source.snapshots(inSeries: series), seriesNames: w.source.seriesNames,
+                                         newProblems: problems))
+            }
+        case .digest(let refs, let definition):
+            // One snapshot per job: a step asked for meanwhile is not held up by the whole series.
+            digest(refs[...], definition: definition)
+        case .readAhead(let ref, let keeping, let definition):
+            onSnapshots { w in
+                w.prefer(keeping)
+                if w.hasRoom(for: max(1, keeping.count - 1)), case .success(let data) = w.dataset(ref) {
+                    _ = w.summary(of: data, file: ref.file, definition: definition)
+                }
+                inbox.finished()
+            }
+        case .compare(let here, let other, let ref, let definition):
+            onSnapshots { w in
+                let result = w.dataset(ref).map { otherData in
+                    let crosswalk = here.map.id == otherData.map.id ? nil : w.source.crosswalk(between: here.map.id, and: otherData.map.id)
+                    return SnapshotComparison(otherData, here, crosswalk: crosswalk, definition: definition)
+                }
+                inbox.post(.compared(other: other, result))
+            }
+        case .loadReviews(let day):
+            onReviews { r in inbox.post(.reviewsLoaded(snapshot: day, r.reviews(day))) }
+        case .loadPreviousReview(let ward, let before, let key):
+            onReviews { r in inbox.post(.previousReviewLoaded(key: key, r.previousReview(ward: ward, before: before))) }
+        case .saveMark(let mark, let day, let ward):
+            onReviews { r in inbox.post(.reviewSaved(r.save { try $0.setMark(mark, snapshot: day, ward: ward) }, snapshot: day, ward: ward, wasNote: false)) }
+        case .saveNote(let note, let day, let ward):
+            onReviews { r in inbox.post(.reviewSaved(r.save { try $0.setNote(note, snapshot: day, ward: ward) }, snapshot: day, ward: ward, wasNote: true)) }
+        case .checkReviewChanges:
+            onReviews { r in
+                if r.hasChanged() { inbox.post(.reviewsChanged) } else { inbox.finished() }
+            }
+        case .export(let table, let json, let asOf, let synthetic):
+            onReviews { r in inbox.post(.exported(r.export(table, json: json, asOf: asOf, synthetic: synthetic))) }
+        }
+    }
+
+    /// Digests `refs` one job at a time, each job queueing the next before it answers (so the
+    /// work never looks finished between two jobs).
+    private func digest(_ refs: ArraySlice<SnapshotRef>, definition: ModelDefinition) {
+        guard let ref = refs.first else { return }
+        let inbox = self.inbox
+        onSnapshots { w in
+            let answer: Action
+            switch w.dataset(ref) {
+            case .success(let data):
+                let d = SnapshotDigest(data, summary: w.summary(of: data, file: ref.file, definition: definition))
+                answer = .digested(file: ref.file, .success(d), map: data.map)
+            case .failure(let problems):
+                answer = .digested(file: ref.file, .failure(problems), map: nil)
+            }
+            self.digest(refs.dropFirst(), definition: definition)
+            inbox.post(answer)
+        }
+    }
+
+    private func onSnapshots(_ job: @escaping @Sendable (SnapshotWorker) -> Void) {
+        inbox.began()
+        let worker = snapshots
+        switch execution {
+        case .inline: job(worker)
+        case .background: snapshotQueue.async { job(worker) }
+        case .stepped: queued.append { job(worker) }
+        }
+    }
+
+    private func onReviews(_ job: @escaping @Sendable (ReviewWorker) -> Void) {
+        inbox.began()
+        let worker = reviews
+        switch execution {
+        case .inline: job(worker)
+        case .background: reviewQueue.async { job(worker) }
+        case .stepped: queued.append { job(worker) }
+        }
+    }
+}
+
+/// Numbers requests so that a job can tell whether a newer one was made meanwhile.
+final class RequestCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var latest = 0
+    func next() -> Int { lock.lock(); defer { lock.unlock() }; latest += 1; return latest }
+    func isLatest(_ n: Int) -> Bool { lock.lock(); defer { lock.unlock() }; return n == latest }
+}

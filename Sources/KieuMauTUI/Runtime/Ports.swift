@@ -1,0 +1,53 @@
+import Foundation
+import KieuMauCore
+import KieuMauReviews
+
+/// Where snapshots come from: the executable backs it with the data catalog, tests with data
+/// made in memory. Called from the runner's snapshot queue only, one call at a time.
+public protocol SnapshotSource: AnyObject {
+    func load(_ ref: SnapshotRef) -> Result<Dataset, Problems>
+    /// The series there are, in a stable order (e.g. "demo", "record").
+    var seriesNames: [String] { get }
+    func snapshots(inSeries series: String) -> [SnapshotRef]
+    /// The crosswalk between two maps, in whichever direction one exists.
+    func crosswalk(between a: String, and b: String) -> Crosswalk?
+    /// Looks at the data again (files added or changed); returns problems not seen before.
+    func reload() -> [Problem]
+}
+
+extension SnapshotSource {
+    public func crosswalk(between a: String, and b: String) -> Crosswalk? { nil }
+    public func reload() -> [Problem] { [] }
+}
+
+/// Where the dashboard keeps reviewers' marks and notes. The executable backs it with the review
+/// store; tests with memory. Calls return only once the write is durable, so what the screen
+/// shows as saved is saved. Called from the runner's review queue only, one call at a time.
+public protocol ReviewBackend: AnyObject {
+    /// Why marks cannot be written (the store opened read-only), or nil.
+    var readOnlyReason: String? { get }
+    func reviews(snapshot: Day) throws -> [String: Review]
+    /// The latest review of the ward for an earlier snapshot ("previous review").
+    func previousReview(ward: String, before: Day) throws -> Review?
+    func setMark(_ mark: ReviewMark?, snapshot: Day, ward: String) throws -> Review
+    func setNote(_ note: String, snapshot: Day, ward: String) throws -> Review
+    /// True when another process changed the store since the last call.
+    func hasChanged() -> Bool
+}
+
+/// The time of day, for export names (injected so tests and benchmarks do not depend on it).
+public protocol Clock: Sendable {
+    func now() -> Date
+}
+
+/// The system's clock.
+public struct SystemClock: Clock {
+    public init() {}
+    public func now() -> Date { Date() }
+}
+
+/// The themes `t` cycles through, parsed when first reached (a theme file is I/O).
+public protocol ThemeChooser: AnyObject {
+    /// Whether the theme at `index` could be read.
+    func isUsable(_ index: Int) -> Bool
+}
