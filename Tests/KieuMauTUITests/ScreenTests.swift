@@ -3,14 +3,20 @@ import Testing
 import KieuMauCore
 @testable import KieuMauTUI
 
-/// Whole screens as text, compared with golden files in `Golden/`.
+/// Whole screens compared with golden files in `Golden/`: the text (`NAME.txt`) and the style
+/// role of every cell (`NAME.roles.txt`, one letter a cell; `StyleRoleLetters` says which), so a
+/// change of colour meaning shows as a diff too.
 /// Regenerate after an intended change: `KIEUMAU_UPDATE_GOLDEN=1 swift test --filter ScreenTests`,
 /// then read the diff before committing.
 @Suite struct ScreenTests {
     static let goldenDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     func check(_ name: String, _ canvas: Canvas, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let text = canvas.text + "\n"
+        try compare(name, canvas.text + "\n", sourceLocation: sourceLocation)
+        try compare(name + ".roles", StyleRoleLetters.map(of: canvas) + "\n", sourceLocation: sourceLocation)
+    }
+
+    private func compare(_ name: String, _ text: String, sourceLocation: SourceLocation) throws {
         let url = Self.goldenDir.appendingPathComponent(name + ".txt")
         if ProcessInfo.processInfo.environment["KIEUMAU_UPDATE_GOLDEN"] == "1" {
             try text.write(to: url, atomically: true, encoding: .utf8)
@@ -24,7 +30,7 @@ import KieuMauCore
             let line = (first?.offset ?? min(a.count, b.count)) + 1
             let expected = first.map { String($0.element.0) } ?? ""
             let actual = first.map { String($0.element.1) } ?? ""
-            Issue.record("screen \(name) differs from its golden file at line \(line):\ngolden: \(expected)\nactual: \(actual)\n--- actual screen ---\n\(text)",
+            Issue.record("\(name) differs from its golden file at line \(line):\ngolden: \(expected)\nactual: \(actual)\n--- actual screen ---\n\(text)",
                          sourceLocation: sourceLocation)
         }
     }
@@ -108,5 +114,49 @@ import KieuMauCore
                 #expect(canvas.width == w && canvas.height == h)
             }
         }
+    }
+}
+
+/// One letter per style role, for the golden role maps: `.` normal, `H` header, `B` the DEMO badge,
+/// `T` title, `|` border, `S` selection, `s` dim selection, `m` muted, `E` emphasis, `M` `N` `U` `_`
+/// bar met / not met / unknown / empty, `<` `~` `>` band below / within / above, `+` target marker,
+/// `W` warning, `X` error, `l` status line, `k` status key, `f` filter, `^` sparkline, `o` overlay.
+enum StyleRoleLetters {
+    static func letter(_ role: StyleRole) -> Character {
+        switch role {
+        case .normal: return "."
+        case .header: return "H"
+        case .headerBadge: return "B"
+        case .title: return "T"
+        case .border: return "|"
+        case .selection: return "S"
+        case .selectionDim: return "s"
+        case .muted: return "m"
+        case .emphasis: return "E"
+        case .barMet: return "M"
+        case .barNotMet: return "N"
+        case .barUnknown: return "U"
+        case .barEmpty: return "_"
+        case .bandBelow: return "<"
+        case .bandWithin: return "~"
+        case .bandAbove: return ">"
+        case .targetMarker: return "+"
+        case .warning: return "W"
+        case .error: return "X"
+        case .statusLine: return "l"
+        case .statusKey: return "k"
+        case .filter: return "f"
+        case .sparkline: return "^"
+        case .overlay: return "o"
+        }
+    }
+
+    /// A line of letters per row; trailing normal cells trimmed, as the text's trailing spaces are.
+    static func map(of canvas: Canvas) -> String {
+        (0..<canvas.height).map { y -> String in
+            var line = String(canvas.row(y).map { letter($0.role) })
+            while line.hasSuffix(".") { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
     }
 }

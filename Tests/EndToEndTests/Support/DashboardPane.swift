@@ -112,6 +112,15 @@ struct DashboardPane {
         for key in keys { try tmux.send(key) }
     }
 
+    /// A click of the left button at column `x`, row `y` (from 0), as the terminal reports it
+    /// under TERM=tmux-256color (X10 encoding: a press and a release, each `ESC [ M` and three
+    /// bytes of 32 + button, 33 + x, 33 + y).
+    func click(x: Int, y: Int) throws {
+        precondition(x < 223 && y < 223, "X10 mouse encoding reaches column and row 222 at most")
+        let cx = Character(Unicode.Scalar(UInt8(33 + x))), cy = Character(Unicode.Scalar(UInt8(33 + y)))
+        try tmux.sendLiteral("\u{1B}[M \(cx)\(cy)\u{1B}[M#\(cx)\(cy)")
+    }
+
     /// Types text byte for byte (a filter query).
     func type(_ text: String) throws { try tmux.sendLiteral(text) }
 
