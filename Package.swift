@@ -46,16 +46,29 @@ let package = Package(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        // Reviewers' marks and notes in an SQLite store (WAL), with export, import and merging.
+        // Reviewers' marks and notes in an SQLite store (WAL), with export, import and merging;
+        // `ReviewStoring`, the protocol both stores meet.
         .target(
             name: "KieuMauReviews",
             dependencies: ["KieuMauCore", "CSQLite"],
             swiftSettings: strict
         ),
+        // The system's libpq (the PostgreSQL client), with a header of shims for its macros.
+        .systemLibrary(
+            name: "CLibPQ",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // The shared review store on PostgreSQL: schema, province grants, live changes. Apart from
+        // KieuMauReviews so that the screens (KieuMauTUI) and the fuzz package need no libpq.
+        .target(
+            name: "KieuMauReviewsPostgres",
+            dependencies: ["KieuMauCore", "KieuMauReviews", "CLibPQ"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "kieumau",
             dependencies: [
-                "KieuMauCore", "KieuMauTUI", "KieuMauReviews", "CNcurses",
+                "KieuMauCore", "KieuMauTUI", "KieuMauReviews", "KieuMauReviewsPostgres", "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The release binary carries the Swift runtime and Foundation in itself: loading and
