@@ -111,7 +111,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KieuMauReviewsTests",
-            dependencies: ["KieuMauCore", "KieuMauReviews", "KieuMauTestSupport"],
+            dependencies: ["KieuMauCore", "KieuMauReviews", "KieuMauReviewsPostgres", "KieuMauTestSupport"],
             swiftSettings: strict
         ),
         // Drives the built `kieumau` binary in tmux; `kieumau` is a dependency so that
