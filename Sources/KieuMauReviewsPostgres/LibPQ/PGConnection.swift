@@ -99,16 +99,20 @@ final class PGConnection {
     /// Reads what the server sent without blocking, and returns the notifications received as
     /// (channel, payload, sending backend). Throws when the connection is gone.
     func consumeNotifications() throws(PGFailure) -> [(channel: String, payload: String, sender: Int32)] {
-        guard PQconsumeInput(connection) == 1 else { throw failure(nil) }
+        // A server that shut down sends its farewell and then closes: the first read takes the
+        // message, a second finds the end and marks the connection broken. Read while the socket
+        // still has something (a few times at most: it is never waited on).
+        for _ in 0..<4 {
+            guard PQconsumeInput(connection) == 1, !isBroken else { throw failure(nil) }
+            var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 0) == 1 else { break }
+        }
         var received: [(channel: String, payload: String, sender: Int32)] = []
         while let notify = PQnotifies(connection) {
             let item = notify.pointee
             received.append((String(cString: item.relname), String(cString: item.extra), item.be_pid))
             PQfreemem(notify)
         }
-        // A server that closed the connection makes the socket readable with EOF: libpq marks
-        // the connection bad while consuming.
-        if isBroken { throw failure(nil) }
         return received
     }
 

@@ -5,15 +5,19 @@ import KieuMauReviews
 /// The ward → province tables of the maps shipped with the program, as `reviews init` loads them
 /// into the database: the database must know a ward's province itself, or a client could claim a
 /// Hà Nội ward is in Nghệ An.
-struct MapRows {
+struct MapRows: Sendable {
     var id: String
     /// `YYYY-MM-DD`, or `-infinity` for a map with no date (in force before any dated one).
     var effective: String
     var provinces: [Province]
     var wards: [(code: String, province: String)]
 
-    /// Every map in the embedded data (`vn-2025-01`, `vn-2025-07`).
-    static func embedded() throws(ReviewStoreError) -> [MapRows] {
+    /// Every map in the embedded data (`vn-2025-01`, `vn-2025-07`), decoded once per process.
+    static func embedded() throws(ReviewStoreError) -> [MapRows] { try decodedOnce.get() }
+
+    private static let decodedOnce = Result { () throws(ReviewStoreError) -> [MapRows] in try decode() }
+
+    private static func decode() throws(ReviewStoreError) -> [MapRows] {
         guard let directory = EmbeddedData.directory() else {
             throw ReviewStoreError(.failed, path: "", "the embedded data (kieumau_KieuMauCore.resources) was not found beside the program, so the ward → province table cannot be loaded")
         }

@@ -6,6 +6,7 @@ enum ConnectionFailure {
     static func storeError(_ failure: PGFailure, store: String) -> ReviewStoreError {
         let message = failure.message
         let detail = firstLine(message)
+        let reason = withoutPreamble(detail)
         func error(_ kind: ReviewStoreError.Kind, _ text: String) -> ReviewStoreError {
             ReviewStoreError(kind, path: store, text)
         }
@@ -22,11 +23,11 @@ enum ConnectionFailure {
             return error(.unknownRole, "the server has no role \(name); ask its administrator to create it, or fix the user in the URI")
         }
         if message.contains("SSL") || message.contains("certificate") || message.contains("GSSAPI") {
-            return error(.tlsFailed, "TLS failed: \(detail) (sslmode=require needs a server with TLS set up)")
+            return error(.tlsFailed, "TLS failed: \(reason) (sslmode=require needs a server with TLS set up)")
         }
-        if message.contains("invalid URI") || message.contains("invalid connection option") || message.contains("invalid sslmode")
+        if message.contains("in URI") || message.contains("invalid URI") || message.contains("invalid connection option") || message.contains("invalid sslmode")
             || message.contains("invalid integer value") || message.contains("invalid percent-encoded") || message.contains("missing \"=\"") {
-            return error(.badAddress, "is not a connection URI libpq accepts: \(detail)")
+            return error(.badAddress, "is not a connection URI libpq accepts: \(reason)")
         }
         let unreachable = ["could not connect", "Connection refused", "No such file or directory", "could not translate host name",
                            "timeout expired", "Is the server running", "the database system is", "server closed the connection",
@@ -34,7 +35,7 @@ enum ConnectionFailure {
         if unreachable.contains(where: message.contains) {
             return error(.unreachable, "no PostgreSQL server answers there (stopped, or a wrong host, port or socket): \(detail)")
         }
-        return error(.failed, "cannot connect: \(detail)")
+        return error(.failed, "cannot connect: \(reason)")
     }
 
     /// libpq's first line, without the `connection to server … failed:` preamble when a
@@ -43,6 +44,13 @@ enum ConnectionFailure {
         var line = message.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first.map(String.init) ?? message
         if let fatal = line.range(of: "FATAL:") { line = String(line[fatal.upperBound...]) }
         return line.trimmingSpacesAround
+    }
+
+    /// What follows libpq's `connection to server at "host", port 5432 failed: ` (the address
+    /// is already in the store's name), or the line itself.
+    static func withoutPreamble(_ line: String) -> String {
+        guard line.hasPrefix("connection to server"), let failed = line.range(of: "failed: ") else { return line }
+        return String(line[failed.upperBound...])
     }
 
     /// The double-quoted name after `prefix` (`role "lan"` → `"lan"`), quotes kept.

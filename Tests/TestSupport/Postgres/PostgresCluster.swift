@@ -10,8 +10,9 @@ import Foundation
 public final class PostgresCluster: Sendable {
     /// The scratch folder: data, socket, log.
     public let folder: String
-    /// A TCP port on 127.0.0.1, when asked for.
+    /// A TCP port on 127.0.0.1, when asked for; else 5432, which only names the socket.
     public let port: Int?
+    var socketPort: Int { port ?? 5432 }
     let binaries: PostgresBinaries
     private let watcher: ClusterWatcher
 
@@ -90,7 +91,7 @@ public final class PostgresCluster: Sendable {
         if tcp, let port {
             base = "postgresql://\(credentials)127.0.0.1:\(port)/\(database)?"
         } else {
-            base = "postgresql://\(credentials)/\(database)?host=\(Self.percentEncoded(folder))&"
+            base = "postgresql://\(credentials)/\(database)?host=\(Self.percentEncoded(folder))&port=\(socketPort)&"
         }
         return base + (extra.isEmpty ? "sslmode=disable" : extra)
     }
@@ -105,7 +106,7 @@ public final class PostgresCluster: Sendable {
     /// Runs SQL as the superuser (creating roles and the like); fails with psql's message.
     @discardableResult
     public func psql(_ sql: String, database: String) throws -> String {
-        try run(binaries.path("psql"), ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", folder, "-U", "postgres",
+        try run(binaries.path("psql"), ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", folder, "-p", String(socketPort), "-U", "postgres",
                                         "-d", database, "-c", sql])
     }
 
