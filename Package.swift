@@ -85,7 +85,9 @@ let package = Package(
         .executableTarget(
             name: "kieumau-bench",
             dependencies: [
-                "KieuMauCore", "KieuMauTUI", "CBenchPTY",
+                "KieuMauCore", "KieuMauTUI", "CBenchPTY", "KieuMauReviews", "KieuMauReviewsPostgres",
+                // The private PostgreSQL cluster of the shared-store figures (the tests' own).
+                "KieuMauTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

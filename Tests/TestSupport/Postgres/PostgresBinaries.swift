@@ -43,7 +43,9 @@ public struct PostgresBinaries: Sendable {
         guard let runuser = ["/usr/sbin/runuser", "/sbin/runuser"].first(where: fileManager.isExecutableFile(atPath:)) else {
             return .failure(PostgresUnavailable(description: "running as root, and runuser (util-linux) is missing to run the PostgreSQL server as 'postgres'"))
         }
-        return .success(PostgresBinaries(folder: folder, runAs: [runuser, "-u", "postgres", "--"],
+        // From /, since the server's programs fail when they cannot read their working folder,
+        // and the checkout may be private to root.
+        return .success(PostgresBinaries(folder: folder, runAs: [runuser, "-u", "postgres", "--", "/usr/bin/env", "-C", "/"],
                                          owner: (user.pointee.pw_uid, user.pointee.pw_gid)))
     }
 }
