@@ -53,10 +53,12 @@ let package = Package(
             dependencies: ["KieuMauCore", "CSQLite"],
             swiftSettings: strict
         ),
-        // The system's libpq (the PostgreSQL client), with a header of shims for its macros.
-        .systemLibrary(
+        // The system's libpq (the PostgreSQL client), loaded with dlopen when a shared store is
+        // first used, so that starting kieumau does not load it and its ~20 libraries. Building
+        // needs its header only (libpq-dev); running with a shared store, libpq5.
+        .target(
             name: "CLibPQ",
-            providers: [.apt(["libpq-dev"])]
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
         ),
         // The shared review store on PostgreSQL: schema, province grants, live changes. Apart from
         // KieuMauReviews so that the screens (KieuMauTUI) and the fuzz package need no libpq.

@@ -14,60 +14,63 @@ final class PGConnection {
     /// keywords the string and the environment may override (a connect timeout, the application
     /// name), so a program with nothing configured still does not wait forever.
     init(_ conninfo: String, defaults: [(String, String)]) throws(PGFailure) {
+        if let problem = km_pq_load() {
+            throw PGFailure(sqlState: "KMLIB", message: "the shared review store needs libpq (libpq.so.5), which cannot be loaded: \(String(cString: problem)); install it (apt-get install libpq5)", connectionLost: true)
+        }
         // With expand_dbname, `dbname` holding a URI is expanded in its place; keywords after it
         // would override it, so the defaults go first.
         let keywords = defaults.map(\.0) + ["dbname"]
         let values = defaults.map(\.1) + [conninfo]
         let handle = withCStrings(keywords) { keywordPointers in
-            withCStrings(values) { valuePointers in PQconnectdbParams(keywordPointers, valuePointers, 1) }
+            withCStrings(values) { valuePointers in km_PQconnectdbParams(keywordPointers, valuePointers, 1) }
         }
         guard let handle else { throw PGFailure(sqlState: "", message: "out of memory", connectionLost: true) }
-        guard PQstatus(handle) == CONNECTION_OK else {
-            let message = String(cString: PQerrorMessage(handle))
-            PQfinish(handle)
+        guard km_PQstatus(handle) == CONNECTION_OK else {
+            let message = String(cString: km_PQerrorMessage(handle))
+            km_PQfinish(handle)
             throw PGFailure(sqlState: "", message: message, connectionLost: true)
         }
         connection = handle
         // Server notices (e.g. "relation already exists, skipping") would go to standard error
         // and tear the dashboard's screen: drop them.
-        PQsetNoticeProcessor(handle, { _, _ in }, nil)
+        km_PQsetNoticeProcessor(handle, { _, _ in }, nil)
     }
 
-    deinit { PQfinish(connection) }
+    deinit { km_PQfinish(connection) }
 
-    var isBroken: Bool { PQstatus(connection) != CONNECTION_OK }
+    var isBroken: Bool { km_PQstatus(connection) != CONNECTION_OK }
 
     /// The socket, readable when the server sent something (a notification): for `poll`.
-    var socket: Int32 { PQsocket(connection) }
+    var socket: Int32 { km_PQsocket(connection) }
 
     /// The server process serving this connection (tells our own notifications from others').
-    var backendPID: Int32 { PQbackendPID(connection) }
+    var backendPID: Int32 { km_PQbackendPID(connection) }
 
     /// A connection parameter as in force (`user`, `dbname`, `host`).
-    var user: String { PQuser(connection).map { String(cString: $0) } ?? "" }
+    var user: String { km_PQuser(connection).map { String(cString: $0) } ?? "" }
 
     /// Runs one statement with text parameters (`$1`, `$2`… in the SQL; nil is NULL).
     @discardableResult
     func execute(_ sql: String, _ parameters: [String?] = []) throws(PGFailure) -> PGResult {
         let raw = withOptionalCStrings(parameters) { pointers in
-            PQexecParams(connection, sql, Int32(parameters.count), nil, pointers, nil, nil, 0)
+            km_PQexecParams(connection, sql, Int32(parameters.count), nil, pointers, nil, nil, 0)
         }
         guard let raw else { throw failure(nil) }
-        switch PQresultStatus(raw) {
+        switch km_PQresultStatus(raw) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
             return PGResult(raw)
         default:
             let failed = failure(raw)
-            PQclear(raw)
+            km_PQclear(raw)
             throw failed
         }
     }
 
     /// Runs several statements separated by semicolons (a migration), without parameters.
     func executeScript(_ sql: String) throws(PGFailure) {
-        guard let raw = PQexec(connection, sql) else { throw failure(nil) }
-        defer { PQclear(raw) }
-        switch PQresultStatus(raw) {
+        guard let raw = km_PQexec(connection, sql) else { throw failure(nil) }
+        defer { km_PQclear(raw) }
+        switch km_PQresultStatus(raw) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY: return
         default: throw failure(raw)
         }
@@ -90,9 +93,9 @@ final class PGConnection {
     /// Reconnects with the same parameters (libpq's PQreset); throws when the server still
     /// cannot be reached.
     func reset() throws(PGFailure) {
-        PQreset(connection)
-        guard PQstatus(connection) == CONNECTION_OK else {
-            throw PGFailure(sqlState: "", message: String(cString: PQerrorMessage(connection)), connectionLost: true)
+        km_PQreset(connection)
+        guard km_PQstatus(connection) == CONNECTION_OK else {
+            throw PGFailure(sqlState: "", message: String(cString: km_PQerrorMessage(connection)), connectionLost: true)
         }
     }
 
@@ -103,35 +106,35 @@ final class PGConnection {
         // message, a second finds the end and marks the connection broken. Read while the socket
         // still has something (a few times at most: it is never waited on).
         for _ in 0..<4 {
-            guard PQconsumeInput(connection) == 1, !isBroken else { throw failure(nil) }
+            guard km_PQconsumeInput(connection) == 1, !isBroken else { throw failure(nil) }
             var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
             guard poll(&descriptor, 1, 0) == 1 else { break }
         }
         var received: [(channel: String, payload: String, sender: Int32)] = []
-        while let notify = PQnotifies(connection) {
+        while let notify = km_PQnotifies(connection) {
             let item = notify.pointee
             received.append((String(cString: item.relname), String(cString: item.extra), item.be_pid))
-            PQfreemem(notify)
+            km_PQfreemem(notify)
         }
         return received
     }
 
     /// `"name"` with quotes doubled, for a role in GRANT (identifiers cannot be parameters).
     func quotedIdentifier(_ name: String) throws(PGFailure) -> String {
-        guard let escaped = PQescapeIdentifier(connection, name, name.utf8.count) else { throw failure(nil) }
-        defer { PQfreemem(escaped) }
+        guard let escaped = km_PQescapeIdentifier(connection, name, name.utf8.count) else { throw failure(nil) }
+        defer { km_PQfreemem(escaped) }
         return String(cString: escaped)
     }
 
     private func failure(_ result: OpaquePointer?) -> PGFailure {
-        let lost = PQstatus(connection) != CONNECTION_OK
+        let lost = km_PQstatus(connection) != CONNECTION_OK
         if let result {
-            let state = kieumau_pq_sqlstate(result).map { String(cString: $0) } ?? ""
-            let primary = kieumau_pq_primary_message(result).map { String(cString: $0) }
-            let message = primary ?? String(cString: PQresultErrorMessage(result))
+            let state = km_pq_sqlstate(result).map { String(cString: $0) } ?? ""
+            let primary = km_pq_primary_message(result).map { String(cString: $0) }
+            let message = primary ?? String(cString: km_PQresultErrorMessage(result))
             return PGFailure(sqlState: state, message: message.trimmedLine, connectionLost: lost)
         }
-        return PGFailure(sqlState: "", message: String(cString: PQerrorMessage(connection)).trimmedLine, connectionLost: lost)
+        return PGFailure(sqlState: "", message: String(cString: km_PQerrorMessage(connection)).trimmedLine, connectionLost: lost)
     }
 }
 

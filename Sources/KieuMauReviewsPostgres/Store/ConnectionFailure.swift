@@ -10,6 +10,7 @@ enum ConnectionFailure {
         func error(_ kind: ReviewStoreError.Kind, _ text: String) -> ReviewStoreError {
             ReviewStoreError(kind, path: store, text)
         }
+        if failure.sqlState == "KMLIB" { return error(.failed, message) }
         if message.contains("password authentication failed") {
             return error(.wrongPassword, "the server refused the password\(quoted(after: "for user ", in: message).map { " of role \($0)" } ?? "") (check PGPASSWORD, ~/.pgpass or the URI)")
         }
