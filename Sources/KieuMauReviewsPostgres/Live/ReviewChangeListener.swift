@@ -39,7 +39,7 @@ public final class ReviewChangeListener {
         do throws(PGFailure) {
             received = try connection.consumeNotifications()
         } catch {
-            throw ReviewStoreError(.offline, path: store, "offline: the connection that hears other reviewers' marks was lost (\(error.message))")
+            throw ReviewStoreError(.offline, path: "", "offline: the connection that hears other reviewers' marks was lost (\(error.message))")
         }
         var keys = Set<ReviewKey>()
         for item in received where item.channel == PostgresSchema.channel && item.sender != ignoredSender {

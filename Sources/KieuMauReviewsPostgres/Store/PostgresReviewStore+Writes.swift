@@ -70,10 +70,11 @@ extension PostgresReviewStore {
         }
     }
 
-    /// A write's failure; a refusal by the policies names the ward's province and the role.
+    /// A write's failure; a refusal by the policies names the ward's province and the role, in
+    /// the one line a status bar shows ("not allowed to review wards of Hà Nội (01) as role lan").
     func writeError(_ failure: PGFailure, snapshot: Day, ward: String, doing: String) -> ReviewStoreError {
         guard failure.sqlState == "42501", !failure.connectionLost else { return queryError(failure, doing: doing) }
-        return ReviewStoreError(.refused, path: "", "not allowed to review \(provinceWords(snapshot: snapshot, ward: ward)) as role \(role); not saved")
+        return ReviewStoreError(.refused, path: "", "not allowed to review \(provinceWords(snapshot: snapshot, ward: ward)) as role \(role)")
     }
 
     /// "wards of Hà Nội (01)", from the database's own ward → province table.

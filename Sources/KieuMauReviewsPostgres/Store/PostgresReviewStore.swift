@@ -127,7 +127,8 @@ public final class PostgresReviewStore: ReviewStoring {
     /// Words for a failed statement, by its SQLSTATE.
     static func queryError(_ failure: PGFailure, store: String, role: String, doing: String) -> ReviewStoreError {
         if failure.connectionLost || failure.sqlStateClass == "08" || ["57P01", "57P02", "57P03"].contains(failure.sqlState) {
-            return ReviewStoreError(.offline, path: store, "offline: the connection to the server was lost while \(doing); not saved, nothing changed (\(failure.message))")
+            // No store name: the session knows which store it is on, and the word "offline" must lead.
+            return ReviewStoreError(.offline, path: "", "offline: the connection to the review store was lost while \(doing); not saved (\(failure.message))")
         }
         switch failure.sqlState {
         case "42501":

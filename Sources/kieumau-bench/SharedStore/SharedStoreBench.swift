@@ -18,8 +18,9 @@ struct SharedStoreBench: ParsableCommand {
     @Option(help: "Marks each reviewer writes per run.")
     var marks: Int = 300
 
+    // Not `--out`: the main command has one, and ArgumentParser gives it the value.
     @Option(help: ArgumentHelp("Also write the report (Markdown) to this file.", valueName: "file"))
-    var out: String?
+    var report: String?
 
     func validate() throws {
         guard marks >= 1 else { throw ValidationError("--marks must be at least 1") }
@@ -43,12 +44,12 @@ struct SharedStoreBench: ParsableCommand {
             log("shared-store: \(count) reviewer(s) × \(marks) marks")
             results.append(try SharedStoreLoad(uri: uri, reviewers: count, marksEach: marks).run())
         }
-        let text = report(results, machine: machine, loadAtEnd: Machine.current().loadAverage)
+        let text = markdown(results, machine: machine, loadAtEnd: Machine.current().loadAverage)
         print(text)
-        if let out { try text.write(toFile: out, atomically: true, encoding: .utf8) }
+        if let report { try text.write(toFile: report, atomically: true, encoding: .utf8) }
     }
 
-    func report(_ results: [SharedStoreLoad.Result], machine: Machine, loadAtEnd: String) -> String {
+    func markdown(_ results: [SharedStoreLoad.Result], machine: Machine, loadAtEnd: String) -> String {
         var lines = [
             "## Shared review store (PostgreSQL)",
             "",

@@ -83,7 +83,9 @@ final class StoreReviewBackend: ReviewBackend {
     private func connected() throws -> (any ReviewStoring)? {
         guard let store else { return nil }
         if offline {
-            try store.reconnect()
+            do { try store.reconnect() } catch {
+                throw ReviewStoreError(.offline, path: "", "offline: \(error.message); not saved")
+            }
             offline = false
         }
         return store

@@ -21,7 +21,7 @@ struct PostgresAccessTests {
             try store.setMark(.ok, snapshot: Sample.q2, ward: Wards.haNoi, reviewer: "Lan", at: Sample.time(1))
         }
         #expect(refused?.kind == .refused)
-        #expect(refused?.description == "not allowed to review wards of Hà Nội (01) as role \(role); not saved")
+        #expect(refused?.description == "not allowed to review wards of Hà Nội (01) as role \(role)")
         let refusedNote = #expect(throws: ReviewStoreError.self) {
             try store.setNote("ghi chú", snapshot: Sample.q2, ward: Wards.haNoi, reviewer: "Lan", at: Sample.time(1))
         }
