@@ -18,13 +18,17 @@ extension PostgresReviewStore {
                 while start < incoming.count {
                     let batch = Array(incoming[start..<min(start + Self.mergeBatch, incoming.count)])
                     let stored = try storedReviews(batch)
-                    var changed: [Review] = []
+                    // A key given twice merges onto its first merge, as one at a time would; one
+                    // row per key goes out (an upsert cannot touch a row twice).
+                    var changed: [ReviewKey: Review] = [:]
+                    var order: [ReviewKey] = []
                     for review in batch {
-                        let (merged, outcome) = ReviewMerge.merge(local: stored[review.key], incoming: review)
+                        let (merged, outcome) = ReviewMerge.merge(local: changed[review.key] ?? stored[review.key], incoming: review)
                         counts.add(outcome)
-                        if outcome != .unchanged { changed.append(merged) }
+                        guard outcome != .unchanged else { continue }
+                        if changed.updateValue(merged, forKey: review.key) == nil { order.append(review.key) }
                     }
-                    try replace(changed)
+                    try replace(order.compactMap { changed[$0] })
                     start += Self.mergeBatch
                 }
                 return counts

@@ -66,7 +66,19 @@ struct PostgresStoreTests {
         #expect(try copy.allReviews() == local.allReviews())
     }
 
-    @Test func initIsIdempotentAndRefusesNothingTwice() throws {
+    @Test func aKeyGivenTwiceInOneMergeMergesAsOneAtATimeWould() throws {
+        let store = try TestDatabase().open()
+        let key = ReviewKey(snapshot: Sample.q2, ward: "1")
+        let counts = try store.merge([
+            Review(key: key, mark: .ok, markedBy: "Lan", markedAt: Sample.time(1), note: "một", notedBy: "Lan", notedAt: Sample.time(1)),
+            Review(key: key, mark: .followUp, markedBy: "Minh", markedAt: Sample.time(2), note: "hai", notedBy: "Minh", notedAt: Sample.time(2)),
+        ])
+        #expect(counts.added == 1 && counts.notesMerged == 1)
+        let stored = try #require(try store.review(snapshot: Sample.q2, ward: "1"))
+        #expect(stored.mark == .followUp && stored.note == "hai\n\n[Lan, 2025-07-01T08:00:01.000Z] một")
+    }
+
+    @Test func initIsIdempotentAndLoadsBothMaps() throws {
         let database = try TestDatabase(initialized: false)
         let first = try PostgresReviewStore.initialize(uri: database.uri)
         #expect(first.fromVersion == 0 && first.toVersion == PostgresSchema.currentVersion)
