@@ -122,7 +122,7 @@ let package = Package(
         // `@testable import kieumau` can unit-test the backend's pure parts (key decoding).
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["KieuMauCore", "KieuMauTUI", "kieumau", "KieuMauTestSupport"],
+            dependencies: ["KieuMauCore", "KieuMauTUI", "KieuMauReviews", "KieuMauReviewsPostgres", "kieumau", "KieuMauTestSupport"],
             swiftSettings: strict
         ),
     ],
