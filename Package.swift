@@ -46,16 +46,31 @@ let package = Package(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        // Reviewers' marks and notes in an SQLite store (WAL), with export, import and merging.
+        // Reviewers' marks and notes in an SQLite store (WAL), with export, import and merging;
+        // `ReviewStoring`, the protocol both stores meet.
         .target(
             name: "KieuMauReviews",
             dependencies: ["KieuMauCore", "CSQLite"],
             swiftSettings: strict
         ),
+        // The system's libpq (the PostgreSQL client), loaded with dlopen when a shared store is
+        // first used, so that starting kieumau does not load it and its ~20 libraries. Building
+        // needs its header only (libpq-dev); running with a shared store, libpq5.
+        .target(
+            name: "CLibPQ",
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
+        ),
+        // The shared review store on PostgreSQL: schema, province grants, live changes. Apart from
+        // KieuMauReviews so that the screens (KieuMauTUI) and the fuzz package need no libpq.
+        .target(
+            name: "KieuMauReviewsPostgres",
+            dependencies: ["KieuMauCore", "KieuMauReviews", "CLibPQ"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "kieumau",
             dependencies: [
-                "KieuMauCore", "KieuMauTUI", "KieuMauReviews", "CNcurses",
+                "KieuMauCore", "KieuMauTUI", "KieuMauReviews", "KieuMauReviewsPostgres", "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The release binary carries the Swift runtime and Foundation in itself: loading and
@@ -72,7 +87,9 @@ let package = Package(
         .executableTarget(
             name: "kieumau-bench",
             dependencies: [
-                "KieuMauCore", "KieuMauTUI", "CBenchPTY",
+                "KieuMauCore", "KieuMauTUI", "CBenchPTY", "KieuMauReviews", "KieuMauReviewsPostgres",
+                // The private PostgreSQL cluster of the shared-store figures (the tests' own).
+                "KieuMauTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -98,14 +115,14 @@ let package = Package(
         ),
         .testTarget(
             name: "KieuMauReviewsTests",
-            dependencies: ["KieuMauCore", "KieuMauReviews", "KieuMauTestSupport"],
+            dependencies: ["KieuMauCore", "KieuMauReviews", "KieuMauReviewsPostgres", "KieuMauTestSupport"],
             swiftSettings: strict
         ),
         // Drives the built `kieumau` binary in tmux; `kieumau` is a dependency so that
         // `@testable import kieumau` can unit-test the backend's pure parts (key decoding).
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["KieuMauCore", "KieuMauTUI", "kieumau", "KieuMauTestSupport"],
+            dependencies: ["KieuMauCore", "KieuMauTUI", "KieuMauReviews", "KieuMauReviewsPostgres", "kieumau", "KieuMauTestSupport"],
             swiftSettings: strict
         ),
     ],

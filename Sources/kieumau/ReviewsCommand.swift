@@ -2,27 +2,32 @@ import ArgumentParser
 import Foundation
 import KieuMauCore
 import KieuMauReviews
+import KieuMauReviewsPostgres
 
-/// `kieumau reviews export|import`: moves reviewers' marks and notes between stores.
+/// `kieumau reviews export|import|copy|init|grant`: moves reviewers' marks and notes between
+/// stores, and sets up a shared one.
 struct ReviewsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reviews",
-        abstract: "Export or import reviewers' marks and notes (the review store).",
+        abstract: "Export, import or copy reviewers' marks and notes; set up a shared review store.",
         discussion: """
-            The store is $XDG_DATA_HOME/kieumau/reviews.sqlite (else ~/.local/share/kieumau/reviews.sqlite);
-            --reviews PATH chooses another.
+            The store is --reviews, else $KIEUMAU_REVIEWS, else $XDG_DATA_HOME/kieumau/reviews.sqlite
+            (else ~/.local/share/kieumau/reviews.sqlite). A postgresql:// URI names a shared store
+            on PostgreSQL (libpq's PGHOST, PGUSER, PGPASSWORD, ~/.pgpass and sslmode apply); anything
+            else is the path of an SQLite file.
             """,
-        subcommands: [ReviewsExportCommand.self, ReviewsImportCommand.self, ReviewsStressWriteCommand.self]
+        subcommands: [ReviewsExportCommand.self, ReviewsImportCommand.self, ReviewsCopyCommand.self,
+                      ReviewsInitCommand.self, ReviewsGrantCommand.self, ReviewsStressWriteCommand.self]
     )
 }
 
-/// `--reviews PATH`, shared by every command that opens the review store (the dashboard too).
+/// `--reviews PATH|URI`, shared by every command that opens the review store (the dashboard too).
 struct ReviewStoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The review store (default: $XDG_DATA_HOME/kieumau/reviews.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The review store: an SQLite file, or a shared store postgresql://user@host/db (default: $KIEUMAU_REVIEWS, else $XDG_DATA_HOME/kieumau/reviews.sqlite).", valueName: "path|uri"))
     var reviews: String?
 
-    func path() throws -> String {
-        do { return try ReviewStoreLocation.resolve(flag: reviews, environment: ProcessInfo.processInfo.environment) } catch {
+    func address() throws -> ReviewStoreAddress {
+        do { return try ReviewStoreAddress.resolve(flag: reviews, environment: ProcessInfo.processInfo.environment) } catch {
             throw CLIError(error.description)
         }
     }
@@ -42,12 +47,12 @@ struct ReviewsExportCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let path = try store.path()
+        let address = try store.address()
         var reviews: [Review] = []
         do {
-            reviews = try ReviewStore.open(path: path, mode: .readOnly).allReviews()
+            reviews = try ReviewStores.open(address, mode: .readOnly).allReviews()
         } catch let error where error.kind == .notFound {
-            printError("note: no review store at \(path) yet; the export is empty")
+            printError("note: no review store at \(address.displayName) yet; the export is empty")
         } catch {
             throw CLIError(error.description)
         }
@@ -86,13 +91,13 @@ struct ReviewsImportCommand: ParsableCommand {
     var format: ReviewFileFormat?
 
     func run() throws {
-        let path = try store.path()
-        let counts: ReviewStore.MergeCounts
+        let address = try store.address()
+        let counts: ReviewMergeCounts
         do {
             let reviews = try ReviewImport.read(path: file, format: format)
-            let target = try ReviewStore.open(path: path)
+            let target = try ReviewStores.open(address)
             if let reason = target.readOnlyReason {
-                throw CLIError("review store \(path) is read-only (\(reason)); nothing imported")
+                throw CLIError("review store \(address.displayName) is read-only (\(reason)); nothing imported")
             }
             counts = try target.merge(reviews)
         } catch let error as ReviewImportError {
@@ -100,12 +105,18 @@ struct ReviewsImportCommand: ParsableCommand {
         } catch let error as ReviewStoreError {
             throw CLIError(error.description)
         }
-        print("imported \(file) into \(path): \(counts.added) added, \(counts.updated) updated, "
-              + "\(counts.unchanged) unchanged, \(counts.notesMerged) conflicts merged (both notes kept)")
+        print("imported \(file) into \(address.displayName): \(counts.summary)")
     }
 }
 
 extension ReviewFileFormat: ExpressibleByArgument {}
+
+extension ReviewMergeCounts {
+    /// "5 added, 0 updated, 0 unchanged, 0 conflicts merged (both notes kept)".
+    var summary: String {
+        "\(added) added, \(updated) updated, \(unchanged) unchanged, \(notesMerged) conflicts merged (both notes kept)"
+    }
+}
 
 /// Hidden, for the crash-safety test: marks and annotates wards in a loop and prints each one
 /// on standard output (unbuffered) only after the store has committed it. The test kills this
@@ -130,7 +141,7 @@ struct ReviewsStressWriteCommand: ParsableCommand {
     func run() throws {
         guard let day = Day(iso: snapshot) else { throw CLIError("--snapshot: expected YYYY-MM-DD, found \(snapshot)") }
         do {
-            let target = try ReviewStore.open(path: try store.path())
+            let target = try ReviewStores.open(try store.address())
             for i in 0..<max(0, count) {
                 let ward = "\(prefix)\(i)"
                 let mark: ReviewMark = i.isMultiple(of: 2) ? .ok : .followUp

@@ -32,19 +32,6 @@ extension ReviewStore {
         try select("SELECT \(Self.columns) FROM review ORDER BY snapshot, ward", [], doing: "reading all reviews")
     }
 
-    /// How many of `wards` carry each mark in the snapshot, for "9 / 16 reviewed".
-    public func reviewCounts(snapshot: Day, wards: Set<String>) throws(ReviewStoreError) -> ReviewCounts {
-        var counts = ReviewCounts(total: wards.count)
-        for (ward, review) in try reviews(snapshot: snapshot) where wards.contains(ward) {
-            switch review.mark {
-            case .ok: counts.ok += 1
-            case .followUp: counts.followUp += 1
-            case nil: break
-            }
-        }
-        return counts
-    }
-
     func select(_ sql: String, _ parameters: [String?], doing: String) throws(ReviewStoreError) -> [Review] {
         do {
             let statement = try connection.prepare(sql)

@@ -15,15 +15,33 @@ extension ReviewStore {
     }
 
     /// Replaces the note of a ward for a snapshot (an empty note removes it); the mark stays.
-    /// The text is stored in NFC, otherwise as given. Committed to disk before it returns.
+    /// With a `base` the stored note no longer matches, both are kept (`ReviewWrite.note`).
+    /// Read and written under the write lock, so no other writer slips in between. Committed to
+    /// disk before it returns.
     @discardableResult
-    public func setNote(_ note: String, snapshot: Day, ward: String, reviewer: String, at time: ReviewTime) throws(ReviewStoreError) -> Review {
-        try write("""
-            INSERT INTO review (snapshot, ward, note, note_by, note_at) VALUES (?1, ?2, ?3, ?4, ?5)
-            ON CONFLICT (snapshot, ward) DO UPDATE SET note = ?3, note_by = ?4, note_at = ?5
-            RETURNING \(Self.columns)
-            """, [snapshot.iso, ward, Self.normalized(note), Self.normalized(reviewer), time.iso],
-            doing: "saving the note of ward \(ward)")
+    public func setNote(_ note: String, replacing base: String?, snapshot: Day, ward: String, reviewer: String, at time: ReviewTime) throws(ReviewStoreError) -> Review {
+        guard !isReadOnly else { throw ReviewStoreError(.readOnly, path: path, "is read-only (\(readOnlyReason ?? "")); not saved") }
+        let key = ReviewKey(snapshot: snapshot, ward: ward)
+        do throws(SQLiteFailure) {
+            return try connection.immediateTransaction { () throws(SQLiteFailure) -> Review in
+                let stored = try storedReview(key)
+                let written = ReviewWrite.note(note, by: reviewer, at: time, over: stored, key: key, base: base)
+                try replace(written)
+                return written
+            }
+        } catch {
+            throw storeError(error, doing: "saving the note of ward \(ward)")
+        }
+    }
+
+    /// The stored review under `key`, inside a transaction.
+    func storedReview(_ key: ReviewKey) throws(SQLiteFailure) -> Review? {
+        let find = try connection.prepare("SELECT \(Self.columns) FROM review WHERE snapshot = ? AND ward = ?")
+        try find.bind([key.snapshot.iso, key.ward])
+        guard try find.step() else { return nil }
+        do throws(ReviewStoreError) { return try Self.review(from: find, path: path) } catch {
+            throw SQLiteFailure(code: 1, message: error.message)
+        }
     }
 
     /// One statement in autocommit mode: stepping it to the end commits (and, with
@@ -54,8 +72,5 @@ extension ReviewStore {
         try statement.step()
     }
 
-    /// NFC, so an NFD note typed on one machine equals the NFC one from another when merging.
-    static func normalized(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping
-    }
+    static func normalized(_ text: String) -> String { ReviewWrite.normalized(text) }
 }

@@ -20,8 +20,29 @@ public struct ReviewStoreError: Error, Sendable, CustomStringConvertible {
         case readOnly
         /// Another program holds the write lock longer than the busy timeout.
         case locked
-        /// Any other SQLite failure (disk full, I/O error, corruption).
+        /// Any other failure (disk full, I/O error, corruption, an unexpected server error).
         case failed
+
+        // A shared store (PostgreSQL). Opening:
+        /// `--reviews` looks like a connection URI but is not one libpq accepts.
+        case badAddress
+        /// No server answers at that address (stopped, wrong host or port, no such socket).
+        case unreachable
+        /// The server refused the password (or wanted one and got none).
+        case wrongPassword
+        /// The server has no database of that name.
+        case unknownDatabase
+        /// The server has no role of that name.
+        case unknownRole
+        /// TLS was required and could not be set up (the server has none, or its certificate failed).
+        case tlsFailed
+        /// The database has no KieuMau schema yet, or an older one: `kieumau reviews init`.
+        case notInitialized
+        // Working:
+        /// The database refused the write: the role may not review that ward (or may only read).
+        case refused
+        /// The connection was lost: nothing in flight was saved; `reconnect()` when it is back.
+        case offline
     }
 
     public var kind: Kind
