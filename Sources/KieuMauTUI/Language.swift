@@ -203,7 +203,8 @@ public struct Strings: Sendable {
     public var willMiss2025: String { t("sẽ trượt 2025", "will miss 2025") }
     public var willMiss2030: String { t("sẽ trượt 2030", "will miss 2030") }
     public var onTrack: String { t("kịp", "on track") }
-    public var never: String { t("không bao giờ", "never") }
+    public var noRise: String { t("không tăng", "no rise") }
+    public var afterHorizon: String { t("sau 2100", "after 2100") }
     public var outlookShort: String { t("2025", "2025") }
     public func exported(_ path: String, _ rows: Int) -> String { t("Đã xuất \(rows) dòng: \(path)", "Exported \(rows) rows to \(path)") }
     public func exportFailed(_ why: String) -> String { t("Không xuất được: \(why)", "Export failed: \(why)") }

@@ -16,8 +16,9 @@ enum ProjectionText {
         switch m {
         case .reached: return s.reached
         case .on(let d): return d.iso
-        case .never, .beyondHorizon: return s.never
-        case .noPace: return "–"
+        case .noRise: return s.noRise
+        case .beyondHorizon: return s.afterHorizon
+        case .noPace, .notCounted: return "–"
         case .noUnits: return s.noUnits
         }
     }

@@ -4,10 +4,11 @@ extension Report {
         switch m {
         case .reached: return "reached"
         case .on(let day): return day.iso
-        case .never: return "never"
-        case .beyondHorizon: return "beyond 500 years"
+        case .noRise: return "no rise observed"
+        case .beyondHorizon: return "after 2100"
         case .noPace: return "no pace"
         case .noUnits: return "no units"
+        case .notCounted: return "not counted"
         }
     }
 
