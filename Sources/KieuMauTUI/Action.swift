@@ -8,6 +8,8 @@ public enum Action: Hashable, Sendable {
     case previousSnapshot, nextSnapshot
     /// Switches between series (the published record and the synthetic demo); needs loading too.
     case cycleSeries
+    /// The latest-known view ↔ the snapshot it stands on, as published; needs loading too.
+    case toggleView
     case cycleSort, cycleFilter, cycleTheme, toggleLanguage, toggleHelp, quit
     case select(x: Int, y: Int), open(x: Int, y: Int), scroll(Int)
     case resize
@@ -48,8 +50,9 @@ public enum Keymap {
         Binding(keys: [.char("/")], label: "/", action: .startFilter, vi: "lọc theo tên (không dấu)", en: "filter by name (diacritics ignored)"),
         Binding(keys: [.char("n")], label: "n", action: .nextWard, vi: "phường kế tiếp (sang tỉnh sau)", en: "next ward (into the next province)"),
         Binding(keys: [.char("p")], label: "p", action: .previousWard, vi: "phường trước", en: "previous ward"),
-        Binding(keys: [.char("<"), .char(",")], label: "< ,", action: .previousSnapshot, vi: "mốc thời gian trước", en: "previous snapshot"),
-        Binding(keys: [.char(">"), .char(".")], label: "> .", action: .nextSnapshot, vi: "mốc thời gian sau", en: "next snapshot"),
+        Binding(keys: [.char("<"), .char(",")], label: "< ,", action: .previousSnapshot, vi: "mốc thời gian trước (từ số liệu mới nhất: mốc như công bố)", en: "previous snapshot (from latest known: the snapshot as published)"),
+        Binding(keys: [.char(">"), .char(".")], label: "> .", action: .nextSnapshot, vi: "mốc thời gian sau (sau mốc cuối: số liệu mới nhất)", en: "next snapshot (past the last: latest known)"),
+        Binding(keys: [.char("v")], label: "v", action: .toggleView, vi: "số liệu mới nhất ↔ mốc như công bố", en: "latest known ↔ snapshot as published"),
         Binding(keys: [.char("D")], label: "D", action: .cycleSeries, vi: "đổi chuỗi dữ liệu (công bố ↔ giả lập)", en: "switch series (published record ↔ demo)"),
         Binding(keys: [.char("o")], label: "o", action: .markOK, vi: "đánh dấu đã rà soát, đạt (bấm lại để bỏ)", en: "mark reviewed OK (again to clear)"),
         Binding(keys: [.char("x")], label: "x", action: .markFollowUp, vi: "đánh dấu cần theo dõi (bấm lại để bỏ)", en: "mark needs follow-up (again to clear)"),

@@ -43,6 +43,9 @@ public final class AppController {
     private let writeExport: (_ fileName: String, _ contents: String) throws -> String
     /// (ward code, snapshot) whose previous review is on screen, to look it up once per ward.
     private var previousReviewKey: String?
+    /// The day of the latest-known view (the day the program runs, or `--as-of`); nil until it is
+    /// first shown, then the view `v` and `>` past the last snapshot return to.
+    public private(set) var latestKnownDay: Day?
 
     /// Ward entries (rows of a snapshot, wards of its summary) the snapshots kept besides the one
     /// on screen may hold together: ~20 MB, every snapshot of a national or communes series, one
@@ -109,6 +112,7 @@ public final class AppController {
         switch action {
         case .previousSnapshot where free: stepSnapshot(by: -1)
         case .nextSnapshot where free: stepSnapshot(by: 1)
+        case .toggleView where free: toggleView()
         case .cycleSeries where free: switchSeries()
         case .markOK where free: mark(.ok)
         case .markFollowUp where free: mark(.followUp)
@@ -157,8 +161,9 @@ public final class AppController {
             state.previousSummary = digest(at: state.snapshotIndex - 1)?.totals
         }
         for i in state.snapshots.indices where state.trend[i] == nil {
-            // A snapshot with no ward rows says nothing about the share: a gap, not a zero.
-            guard let d = digest(at: i), d.hasRows else { continue }
+            // A snapshot whose rows do not count every ward (or that has none) says nothing about
+            // the share: a gap, not a zero.
+            guard let d = digest(at: i), d.hasRows, d.totals.nationalIsCounted else { continue }
             state.trend[i] = d.totals.national.share
         }
         refreshProjection()
@@ -214,6 +219,7 @@ public final class AppController {
                 state.snapshotIndex = index
             }
             afterFirstFrame()
+            if state.basis.isLatestKnown, let day = latestKnownDay { showLatestKnown(asOf: day) }
         }
         if !messages.isEmpty { state.notice = messages.joined(separator: " · ") }
     }
@@ -308,10 +314,12 @@ public final class AppController {
     private func export(json: Bool) {
         let table = ExportTable.of(state)
         let h = state.header
+        // The province list's figures are of the day on screen (the latest-known day, or the snapshot's).
+        let day = table.name == "provinces" ? state.day : h.asOf
         let stamp = ExportFiles.timestamp()
-        let name = "kieumau-\(table.name)-\(h.asOf.iso)-\(stamp).\(json ? "json" : "csv")"
+        let name = "kieumau-\(table.name)-\(day.iso)-\(stamp).\(json ? "json" : "csv")"
         do {
-            let path = try writeExport(name, json ? table.json(asOf: h.asOf, synthetic: h.synthetic) : table.csv)
+            let path = try writeExport(name, json ? table.json(asOf: day, synthetic: h.synthetic) : table.csv)
             state.notice = state.strings.exported(path, table.rows.count)
         } catch {
             state.notice = state.strings.exportFailed("\(error)")
@@ -323,6 +331,17 @@ public final class AppController {
     private func stepSnapshot(by delta: Int) {
         state.notice = nil
         travel = delta < 0 ? -1 : 1
+        // From the latest-known view, back is the snapshot it stands on, as published; forward
+        // past the last snapshot is the latest-known view.
+        if state.basis.isLatestKnown {
+            if delta < 0 { state.showAsPublished(); state.notice = state.strings.viewTogglePublished }
+            else { state.notice = state.strings.lastSnapshot }
+            return
+        }
+        if delta > 0, state.snapshotIndex == state.snapshots.count - 1 {
+            showLatestKnown(asOf: latestKnownDay ?? state.header.asOf)
+            return
+        }
         var target = state.snapshotIndex + delta
         var skipped: [String] = []
         while state.snapshots.indices.contains(target) {
@@ -341,6 +360,80 @@ public final class AppController {
         }
         let edge = delta < 0 ? state.strings.firstSnapshot : state.strings.lastSnapshot
         state.notice = skipped.isEmpty ? edge : state.strings.loadFailed(skipped.joined(separator: ", ")) + " · " + edge
+    }
+
+    // MARK: latest known
+
+    /// A notice set before the opening picture replaced the state's (a theme or data problem).
+    public func restoreNotice(_ notice: String) { state.notice = notice }
+
+    /// `v`: the latest-known view ↔ the snapshot it stands on, as published.
+    private func toggleView() {
+        if state.basis.isLatestKnown {
+            state.showAsPublished()
+            state.notice = state.strings.viewTogglePublished
+        } else {
+            showLatestKnown(asOf: latestKnownDay ?? state.snapshots.last?.header.asOf ?? state.header.asOf)
+        }
+    }
+
+    /// Shows the latest-known picture as of `day`: each figure from the latest snapshot on or before
+    /// it that gives it, on the map of the latest snapshot on or before it (whose wards the ward
+    /// lists show). Reads only the snapshots `LatestKnown.snapshotsNeeded` names (their digests);
+    /// the others give their headers. The dashboard calls it before the first frame.
+    public func showLatestKnown(asOf day: Day) {
+        latestKnownDay = day
+        guard var index = state.snapshots.lastIndex(where: { $0.header.asOf <= day }) else {
+            state.notice = state.strings.noSnapshotBefore(day.iso)
+            return
+        }
+        // The snapshot it stands on: the latest on or before the day that can be read.
+        var data: Dataset?
+        var skipped: [String] = []
+        while index >= 0 {
+            if index == state.snapshotIndex { data = state.dataset; break }
+            if case .success(let d) = dataset(at: index) { data = d; break }
+            skipped.append(state.snapshots[index].file)
+            index -= 1
+        }
+        guard let data else {
+            state.notice = state.strings.loadFailed(skipped.joined(separator: ", "))
+            return
+        }
+        if index != state.snapshotIndex || state.dataset.header != data.header {
+            let previous = index > 0 ? digests[state.snapshots[index - 1].file]?.totals : nil
+            show(index: index, data: data, previous: previous)
+        }
+        guard let picture = latestPicture(asOf: day) else { return }
+        let result = day > Targets.deadline2025 ? latestPicture(asOf: Targets.deadline2025) : nil
+        state.showLatestKnown(picture, result2025: result)
+        if !skipped.isEmpty { state.notice = state.strings.loadFailed(skipped.joined(separator: ", ")) }
+    }
+
+    /// The picture as of `day` from the digests it needs and the headers of the other snapshots.
+    private func latestPicture(asOf day: Day) -> KnownPicture? {
+        let needed = Set(LatestKnown.snapshotsNeeded(state.snapshots.map(\.header), asOf: day))
+        var records: [LatestKnown.Record] = []
+        for (i, ref) in state.snapshots.enumerated() where ref.header.asOf <= day {
+            if needed.contains(i), let d = digest(at: i) {
+                records.append(.init(header: d.header, totals: d.totals))
+            } else if !digests.hasFailed(ref.file) {
+                records.append(.init(header: ref.header, totals: nil))
+            }
+        }
+        return LatestKnown.picture(asOf: day, records: records, successions: successions(for: records))
+    }
+
+    /// How the provinces of the records' earlier maps continue on the newest one's map.
+    private func successions(for records: [LatestKnown.Record]) -> [ProvinceSuccession] {
+        guard let target = records.filter({ $0.totals != nil }).max(by: { $0.header.asOf < $1.header.asOf })?.header.mapID,
+              let later = digests.map(target) else { return [] }
+        var out: [ProvinceSuccession] = []
+        for id in Set(records.compactMap { $0.totals?.mapID }) where id != target {
+            guard let earlier = digests.map(id), let cw = source.crosswalk(between: id, and: target), cw.fromMapID == id else { continue }
+            out.append(ProvinceSuccession(crosswalk: cw, earlier: earlier, later: later))
+        }
+        return out.sorted { $0.fromMapID < $1.fromMapID }
     }
 
     /// Shows a loaded snapshot, carrying the place across a map change through the crosswalk.
@@ -385,9 +478,11 @@ public final class AppController {
             state.snapshots = refs
             state.trend = Array(repeating: nil, count: refs.count)
             state.history = nil
+            let latest = state.basis.isLatestKnown
             show(index: index, data: data, previous: nil)
-            state.notice = (state.notice.map { $0 + " · " } ?? "") + state.strings.seriesName(next)
             afterFirstFrame()
+            if latest, let day = latestKnownDay { showLatestKnown(asOf: day) }
+            state.notice = (state.notice.map { $0 + " · " } ?? "") + state.strings.seriesName(next)
         case .failure(let problems):
             state.notice = state.strings.loadFailed(refs[index].file) + ": " + (problems.all.first?.description ?? "")
         }

@@ -19,6 +19,15 @@ extension CaseIterable where Self: Equatable, AllCases.Index == Int {
 /// question views: what holds wards back (criteria) and what changed (compare).
 public enum Level: Hashable, Sendable { case provinces, wards, detail, criteria, compare }
 
+/// What the screen's figures are: the latest known on a day (each figure from the latest snapshot
+/// that gives it, with its own date), or one snapshot exactly as it was published.
+public enum ScreenBasis: Hashable, Sendable {
+    case latestKnown(Day)
+    case asPublished
+
+    public var isLatestKnown: Bool { self != .asPublished }
+}
+
 /// A snapshot the user can step to (the header is known without loading the rows).
 public struct SnapshotRef: Hashable, Sendable {
     public var file: String
@@ -50,9 +59,19 @@ public struct AppState: Sendable {
     /// The map's names folded and ranked for the lists' filter and name sort; kept while snapshots
     /// share the map, remade when the map changes.
     public private(set) var names: MapNameIndex
-    /// The totals of the snapshot before this one in the series, for the pace observed (the
+    /// The totals of the snapshot before this one in the series, for the pace since it (the
     /// controller keeps totals of every snapshot, not their summaries).
     public var previousSummary: ProgressTotals?
+    /// Latest known or as published (`v`, and `<` `>` past either end of the series, switch).
+    public private(set) var basis: ScreenBasis = .asPublished
+    /// What the summary, the province list, the province detail, the report and the exports say
+    /// of the nation and each province: the latest-known picture, or the snapshot on screen as
+    /// published. The ward lists show the snapshot on screen (in the latest-known view, the
+    /// latest on or before its day).
+    public private(set) var picture: KnownPicture
+    /// The picture at 31/12/2025, once the day on screen is after it: the 2025 column is then the
+    /// result, not a projection. Nil before 2026.
+    public private(set) var result2025: KnownPicture?
     /// National share of model units per snapshot of the series (nil where not loaded or broken).
     public var trend: [Double?]
     /// The selected ward across the snapshots of the series (filled by the controller).
@@ -121,7 +140,10 @@ public struct AppState: Sendable {
                 glyphs: Glyphs = .unicodeSet, themeNames: [String] = ["default"],
                 definition: ModelDefinition = .complete) {
         self.dataset = dataset
-        self.summary = ProgressSummary(dataset, definition: definition)
+        let summary = ProgressSummary(dataset, definition: definition)
+        self.summary = summary
+        self.picture = LatestKnown.asPublished(header: dataset.header, totals: ProgressTotals(summary))
+        self.result2025 = Self.published2025(dataset.header, summary)
         self.names = MapNameIndex(dataset.map)
         self.snapshots = snapshots
         self.snapshotIndex = snapshotIndex
@@ -135,6 +157,8 @@ public struct AppState: Sendable {
     }
 
     public var strings: Strings { Strings(lang) }
+    /// The day the screen is as of: the day asked for, or the snapshot's.
+    public var day: Day { picture.asOf }
     public var map: AdminMap { dataset.map }
     public var header: SnapshotHeader { dataset.header }
 
@@ -170,13 +194,45 @@ public struct AppState: Sendable {
         summary = known.flatMap { $0.asOf == data.header.asOf && $0.mapID == data.map.id && $0.definition == definition ? $0 : nil }
             ?? ProgressSummary(data, definition: definition)
         previousSummary = previous
+        basis = .asPublished
+        picture = LatestKnown.asPublished(header: data.header, totals: ProgressTotals(summary))
+        result2025 = Self.published2025(data.header, summary)
         if snapshots.indices.contains(snapshotIndex), !data.snapshot.wards.isEmpty { trend[snapshotIndex] = summary.national.share }
+    }
+
+    /// A snapshot after 2025 as published says nothing of 31/12/2025: its result is not known from
+    /// it alone. Nil for a snapshot before 2026 (the column is then the outlook).
+    static func published2025(_ header: SnapshotHeader, _ summary: ProgressSummary) -> KnownPicture? {
+        guard header.asOf > Targets.deadline2025 else { return nil }
+        return LatestKnown.picture(asOf: Targets.deadline2025, records: [.init(header: header, totals: ProgressTotals(summary))],
+                                   successions: [], basis: .asPublished)
+    }
+
+    /// The latest-known picture as of a day, over the snapshot on screen (the latest on or before
+    /// that day, already shown with `replaceSnapshot`). `result2025` is the picture at 31/12/2025
+    /// when the day is after it.
+    public mutating func showLatestKnown(_ picture: KnownPicture, result2025: KnownPicture?) {
+        basis = .latestKnown(picture.asOf)
+        self.picture = picture
+        self.result2025 = picture.asOf > Targets.deadline2025 ? result2025 : nil
+        refreshRows()
+        keepCursorsVisible()
+    }
+
+    /// The snapshot on screen as it was published.
+    public mutating func showAsPublished() {
+        basis = .asPublished
+        picture = LatestKnown.asPublished(header: dataset.header, totals: ProgressTotals(summary))
+        result2025 = Self.published2025(dataset.header, summary)
+        refreshRows()
+        keepCursorsVisible()
     }
 
     /// Recomputes the filtered, sorted lists and keeps each cursor on the same item where it can.
     public mutating func refreshRows() {
         let oldProvince = selectedProvince
-        provinceRows = ListQueries.provinceRows(summary: summary, sort: provinceSort, band: bandFilter, filter: provinceFilter, names: names)
+        provinceRows = ListQueries.provinceRows(summary: summary, sort: provinceSort, band: bandFilter, filter: provinceFilter,
+                                                names: names, picture: picture)
         provincePos.cursor = ListQueries.reanchor(rows: provinceRows, item: oldProvince, cursor: provincePos.cursor)
         if province.map({ $0 < map.provinces.count }) ?? (criterionFilter != nil) {
             let oldWard = selectedWard
@@ -198,7 +254,12 @@ public struct WardHistory: Hashable, Sendable {
         public var stage: Stage
         public var met: Int?
         public var total: Int
-        public init(asOf: Day, stage: Stage, met: Int?, total: Int) { self.asOf = asOf; self.stage = stage; self.met = met; self.total = total }
+        /// Whether that snapshot's rows count every ward of the ward's province: where they only
+        /// name some, a ward without a row is not known rather than not registered.
+        public var coverage: Coverage
+        public init(asOf: Day, stage: Stage, met: Int?, total: Int, coverage: Coverage = .complete) {
+            self.asOf = asOf; self.stage = stage; self.met = met; self.total = total; self.coverage = coverage
+        }
     }
     public var wardCode: String
     public var points: [Point]

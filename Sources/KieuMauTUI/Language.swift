@@ -199,7 +199,7 @@ public struct Strings: Sendable {
     public var reportedChanged: String { t("Số liệu báo cáo thay đổi", "Reported figures that changed") }
     public func mapChangeNote(_ id: String, split: Int) -> String { t("Qua thay đổi bản đồ (bảng chuyển đổi \(id)): phường bị chia được tính một lần, ở đơn vị mặc định (\(split) phường)", "Across the map change (crosswalk \(id)): split wards counted once, in their default target (\(split) wards)") }
     public var nothingChanged: String { t("Không có thay đổi", "Nothing changed") }
-    public var projectionLabel: String { t("Theo tốc độ thực tế", "At the pace observed") }
+    public var projectionLabel: String { t("Theo", "At the") }
     public var willMiss2025: String { t("sẽ trượt 2025", "will miss 2025") }
     public var willMiss2030: String { t("sẽ trượt 2030", "will miss 2030") }
     public var onTrack: String { t("kịp", "on track") }
@@ -222,4 +222,54 @@ public struct Strings: Sendable {
     public var asOf: String { t("tính đến", "as of") }
     public var wardsByCriteriaMet: String { t("phường theo số tiêu chí đạt", "wards by criteria met") }
     public var toTarget: String { t("cần thêm", "to reach") }
+    // What is known, and when
+    public func latestKnownOn(_ day: String) -> String { t("mới nhất đến \(day)", "latest known on \(day)") }
+    public func latestKnownShort(_ day: String) -> String { t("mới nhất \(day)", "latest \(day)") }
+    public func asPublished(_ day: String) -> String { t("mốc \(day) như công bố", "snapshot \(day) as published") }
+    public func sinceMap(_ day: String) -> String { t("từ \(day)", "since \(day)") }
+    public func mapOf(_ provinces: Int) -> String { t("bản đồ \(provinces) tỉnh", "\(provinces)-province map") }
+    public func unitsOnMapFrom(_ day: String) -> String { t("bản đồ từ \(day)", "map of \(day)") }
+    public func age(months: Int) -> String {
+        if months >= 24 {
+            let years = Int((Double(months) / 12).rounded())
+            return t("\(years) năm trước", years == 1 ? "1 year old" : "\(years) years old")
+        }
+        return t("\(months) tháng trước", months == 1 ? "1 month old" : "\(months) months old")
+    }
+    public func round(_ year: Int) -> String { t("đợt \(year)", "\(year) round") }
+    public var wardRows: String { t("danh sách phường", "ward rows") }
+    public var unknown: String { t("chưa rõ", "unknown") }
+    public var verdictsUnknown: String { t("tỷ lệ, mức 2025, tốc độ", "share, 2025 band, pace") }
+    public func namedOf(_ n: String, _ units: String) -> String { t("\(n)/\(units) phường được nêu tên trong nguồn", "\(n) of \(units) wards named in sources") }
+    public func namedShort(_ n: Int, _ shown: String) -> String { n == 0 ? t("chưa nêu tên phường", "none named") : t("\(shown) được nêu tên", "\(shown) named") }
+    public var noCountSinceMapChange: String { t("chưa có số đếm đầy đủ từ khi đổi bản đồ", "no complete count since the map change") }
+    public var noCountSinceMapChangeShort: String { t("chỉ bản đồ cũ", "old map only") }
+    public var sourcesDisagreeOnModel: String { t("các nguồn mâu thuẫn về số kiểu mẫu", "sources disagree on the model count") }
+    public var nothingPublished: String { t("chưa có số liệu công bố", "nothing published") }
+    public var namedInSources: String { t("được nêu tên trong nguồn", "named in sources") }
+    public var onOldMap: String { t("bản đồ cũ", "old map") }
+    public var criteriaMetShort: String { t("số tiêu chí đạt", "criteria met") }
+    public var meetingEveryCriterion: String { t("đạt đủ tiêu chí", "meeting every criterion") }
+    public func paceSince(_ day: String) -> String { t("từ mốc \(day)", "since \(day)") }
+    public func trendOver(_ n: Int) -> String { t("xu hướng \(n) mốc", "trend over \(n) snapshots") }
+    public var result2025: String { t("Kết quả 2025", "2025 result") }
+    public func resultCount(_ b: TargetBand, _ n: Int) -> String {
+        switch b {
+        case .below: return t("\(n) trượt 30%", "\(n) missed 30%")
+        case .within: return t("\(n) đạt 30%", "\(n) met 30%")
+        case .above: return t("\(n) đạt 50%", "\(n) met 50%")
+        }
+    }
+    public func resultName(_ b: TargetBand) -> String {
+        switch b {
+        case .below: return t("trượt mục tiêu 2025 (dưới 30%)", "missed the 2025 target (below 30%)")
+        case .within: return t("đạt 30% năm 2025", "met 30% in 2025")
+        case .above: return t("đạt 50% năm 2025", "met 50% in 2025")
+        }
+    }
+    public func unknownCount(_ n: Int) -> String { t("\(n) chưa rõ", "\(n) unknown") }
+    public var notNamed: String { t("chưa được nêu tên", "not named") }
+    public func noSnapshotBefore(_ day: String) -> String { t("Không có mốc nào đến \(day)", "No snapshot on or before \(day)") }
+    public var viewToggleLatest: String { t("Số liệu mới nhất", "Latest known") }
+    public var viewTogglePublished: String { t("Mốc như công bố", "Snapshot as published") }
 }

@@ -51,7 +51,7 @@ extension AppState {
         case .nextWard: stepWard(forward: true)
         case .previousWard: stepWard(forward: false)
         case .nextUnreviewed: nextUnreviewed()
-        case .previousSnapshot, .nextSnapshot, .cycleSeries, .markOK, .markFollowUp, .compareView,
+        case .previousSnapshot, .nextSnapshot, .cycleSeries, .toggleView, .markOK, .markFollowUp, .compareView,
              .compareOlder, .compareNewer, .exportCSV, .exportJSON, .editor:
             break  // carried out by the controller, which loads or writes first
         case .editNote:

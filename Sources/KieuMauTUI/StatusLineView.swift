@@ -125,7 +125,7 @@ enum StatusLineView {
         case .provinces:
             hints += [("↑↓", vi ? "chọn" : "move"), ("⏎", vi ? "mở" : "open"), ("/", vi ? "lọc" : "filter"),
                       ("c", vi ? "tiêu chí" : "criteria"), ("d", vi ? "so sánh" : "compare"),
-                      ("</>", vi ? "mốc" : "snapshot"), ("D", vi ? "chuỗi" : "series"), ("s", vi ? "xếp" : "sort"),
+                      ("</>", vi ? "mốc" : "snapshot"), ("v", vi ? "mới nhất/mốc" : "latest/snapshot"), ("D", vi ? "chuỗi" : "series"), ("s", vi ? "xếp" : "sort"),
                       ("f", vi ? "mức" : "band"), ("e", vi ? "xuất" : "export")]
         }
         hints += [("t", vi ? "màu" : "theme"), ("L", "EN/VI")]

@@ -88,6 +88,13 @@ struct DashboardCommand: ParsableCommand {
             state.notice = (backend == nil ? state.strings.noReviewStore + ": " + reviewProblem : state.strings.reviewsReadOnly(reviewProblem))
         }
         let controller = AppController(state: state, themes: themes, source: source, reviews: backend)
+        // The opening screen is the latest known as of today (or --as-of), unless --snapshot asks
+        // for one snapshot as published.
+        if try options.snapshotDay() == nil {
+            let notice = controller.state.notice
+            controller.showLatestKnown(asOf: try options.latestKnownDay())
+            if let notice, controller.state.notice == nil { controller.restoreNotice(notice) }
+        }
         timings.mark("state (summary, lists)")
         var app = TimedApp(DashboardApp(controller: controller, watcher: DirectoryWatcher(directory: catalog.directory)), timings: timings)
         let exit: LoopExit

@@ -21,6 +21,11 @@ public struct KnownPicture: Sendable {
     public var provinces: [ScopeKnowledge]
     /// The days of the snapshots it was read from, oldest first.
     public var snapshotDays: [Day]
+    /// How many provinces each map read has (to say "63-province map" of a figure counted on it).
+    public var mapProvinceCounts: [String: Int]
+
+    /// The number of provinces of a map the picture read, if it read that map.
+    public func provinceCount(ofMap id: String) -> Int? { mapProvinceCounts[id] }
 
     /// The province with this code, if the map has it.
     public func province(code: String) -> ScopeKnowledge? { provinces.first { $0.province?.code == code } }

@@ -25,24 +25,38 @@ public enum LatestKnown {
     /// - Returns: nil when no digest is on or before `day`.
     public static func picture(asOf day: Day, digests: [SnapshotDigest], headers: [SnapshotHeader] = [],
                                successions: [ProvinceSuccession] = [], basis: KnownPicture.Basis = .latestKnown) -> KnownPicture? {
-        var records = digests.filter { $0.asOf <= day }.map { Record(header: $0.header, totals: $0.totals) }
-        let digested = Set(records.map(\.header.asOf))
-        records += headers.filter { $0.asOf <= day && !digested.contains($0.asOf) }.map { Record(header: $0, totals: nil) }
+        let digested = Set(digests.map(\.asOf))
+        let records = digests.map { Record(header: $0.header, totals: $0.totals) }
+            + headers.filter { !digested.contains($0.asOf) }.map { Record(header: $0, totals: nil) }
+        return picture(asOf: day, records: records, successions: successions, basis: basis)
+    }
+
+    /// One snapshot exactly as it was published: the picture of its header and totals alone, on its day.
+    public static func asPublished(header: SnapshotHeader, totals: ProgressTotals) -> KnownPicture {
+        // A record with totals always gives a picture of its own day.
+        picture(asOf: header.asOf, records: [Record(header: header, totals: totals)], successions: [], basis: .asPublished)!
+    }
+
+    /// One snapshot as published, from its digest.
+    public static func asPublished(_ digest: SnapshotDigest) -> KnownPicture {
+        asPublished(header: digest.header, totals: digest.totals)
+    }
+
+    /// The picture from records (a header, with the totals of its rows when they were read).
+    public static func picture(asOf day: Day, records all: [Record], successions: [ProvinceSuccession],
+                               basis: KnownPicture.Basis = .latestKnown) -> KnownPicture? {
+        var records = all.filter { $0.header.asOf <= day }
         records.sort { $0.header.asOf > $1.header.asOf }
         guard let target = records.first(where: { $0.totals != nil })?.totals else { return nil }
         let reader = Reader(records: records, target: target, successions: successions)
         let national = reader.scope(nil)
         let provinces = target.provinces.map { reader.scope($0.province) }
+        var provinceCounts: [String: Int] = [:]
+        for r in records { if let t = r.totals { provinceCounts[t.mapID] = t.provinces.count } }
         return KnownPicture(basis: basis, asOf: day, mapID: target.mapID, series: records[0].header.series,
                             synthetic: records.contains { $0.header.synthetic }, definition: target.definition,
                             national: national, provinces: provinces,
-                            snapshotDays: records.map(\.header.asOf).reversed())
-    }
-
-    /// One snapshot exactly as it was published: the picture of its digest alone, on its day.
-    public static func asPublished(_ digest: SnapshotDigest) -> KnownPicture {
-        // A digest always gives a picture of its own day.
-        picture(asOf: digest.asOf, digests: [digest], basis: .asPublished)!
+                            snapshotDays: records.map(\.header.asOf).reversed(), mapProvinceCounts: provinceCounts)
     }
 
     /// Indices (into `headers`, sorted by day) of the snapshots whose digests the picture as of
@@ -58,10 +72,11 @@ public enum LatestKnown {
         return out.reversed()
     }
 
-    /// A snapshot as the reader sees it: its header, and its totals when its rows were read.
-    struct Record {
-        var header: SnapshotHeader
-        var totals: ProgressTotals?
+    /// A snapshot as the picture reads it: its header, and its totals when its rows were read.
+    public struct Record: Sendable {
+        public var header: SnapshotHeader
+        public var totals: ProgressTotals?
+        public init(header: SnapshotHeader, totals: ProgressTotals?) { self.header = header; self.totals = totals }
     }
 }
 

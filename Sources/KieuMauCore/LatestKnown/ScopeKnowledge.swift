@@ -62,6 +62,8 @@ public struct ScopeCount: Hashable, Sendable {
     /// The model count, with its day and origin.
     public var model: KnownValue
 
+    public init(units: Int, model: KnownValue) { self.units = units; self.model = model }
+
     public var modelCount: Int { model.value.count ?? 0 }
     public var share: Double { units > 0 ? Double(modelCount) / Double(units) : 0 }
     public var band: TargetBand { TargetBand.of(model: modelCount, units: units) }
