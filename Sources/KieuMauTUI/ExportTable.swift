@@ -28,10 +28,10 @@ public struct ExportTable: Sendable {
                 let scope = picture.provinces[i], count = scope.count
                 var row = [map.provinces[i].code, map.provinces[i].name, String(scope.units)]
                 for kind in [KnownFigureKind.registered, .quota, .complete, .recognised, .model] {
-                    row += cells(scope.figure(kind), picture)
+                    row += KnownFigureText.cells(scope.figure(kind), picture)
                 }
                 var reason = ""
-                if case .unknown(let r) = scope.verdict { reason = FigureText.reason(r, Strings(.en)) }
+                if case .unknown(let r) = scope.verdict { reason = KnownFigureText.reason(r) }
                 row += [count.map { share($0.share) } ?? "", count?.bandWord ?? "unknown",
                         count.map { String($0.needed(percent: 30)) } ?? "", count.map { String($0.needed(percent: 50)) } ?? "",
                         count.map { String($0.needed(percent: 100)) } ?? "", Column2025.word(Column2025.mark(state, province: i)), reason]
@@ -77,21 +77,6 @@ public struct ExportTable: Sendable {
         let objects: [JSONWriter.Value] = rows.map { r in .object(zip(columns, r).map { ($0, .string($1)) }) }
         return JSONWriter.write(.object([("list", .string(name)), ("view", .string(view)), ("asOf", .string(asOf.iso)),
                                          ("synthetic", .bool(synthetic)), ("rows", .array(objects))])) + "\n"
-    }
-
-    /// A figure in three cells: its value(s), date(s) with the map when it is not the picture's,
-    /// and sources; values of one day that disagree are joined with " ≠ ", an old province's part
-    /// is named. Empty when the figure is not known.
-    static func cells(_ f: KnownFigure?, _ picture: KnownPicture) -> [String] {
-        guard let f else { return ["", "", ""] }
-        let separator = f.isConflict ? " ≠ " : " · "
-        let values = f.values.map { v in
-            (v.part.map { $0.name + ": " } ?? "") + FigureText.value(v.value, .en) + (v.round.map { " (round \($0))" } ?? "")
-        }
-        let dates = f.values.map { v in v.dateLabel + (v.mapID == picture.mapID ? "" : " (map \(v.mapID))") }
-        let sources = f.values.map { v in (v.sourceIDs + (v.fromRows ? ["ward rows"] : [])).joined(separator: " ") }
-        func joined(_ xs: [String]) -> String { Set(xs).count == 1 ? xs[0] : xs.joined(separator: separator) }
-        return [values.joined(separator: separator), joined(dates), joined(sources)]
     }
 
     static func share(_ x: Double) -> String { String((x * 10000).rounded() / 10000) }
