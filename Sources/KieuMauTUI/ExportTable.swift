@@ -19,7 +19,7 @@ public struct ExportTable: Sendable {
             let picture = state.picture
             var columns = ["code", "province", "units"]
             for kind in [KnownFigureKind.registered, .quota, .complete, .recognised, .model] {
-                columns += [kind.rawValue, kind.rawValue + "_as_of", kind.rawValue + "_sources"]
+                columns += KnownFigureText.columns(kind)
             }
             columns += ["share", "band", "need_30", "need_50", "need_100", Column2025.isPast(state) ? "result_2025" : "outlook_2025", "unknown_because"]
             var t = ExportTable(name: "provinces", columns: columns, rows: [])

@@ -119,12 +119,17 @@ enum FigureText {
 
     /// Every figure of a scope, most telling first; the model count only when it gives no verdict
     /// (a counted scope's is in its headline); then the wards named in sources.
+    /// A counted scope's own row counts (registered, complete, recognised, by criteria met) are in
+    /// its headline and histogram: only what sources reported, or what disagrees, is listed for it.
     static func lines(_ scope: ScopeKnowledge, _ picture: KnownPicture, _ state: AppState, compact: Bool = false) -> [Line] {
         var out: [Line] = []
         var used = Set<KnownFigureKind>()
-        if let r = scope.figure(.registered)?.single, let q = scope.figure(.quota)?.single, r.asOf == q.asOf {
+        if scope.count != nil {
+            for (kind, f) in scope.figures where f.single.map({ $0.origins == [.wardRows] }) == true { used.insert(kind) }
+        }
+        if !used.contains(.registered), let r = scope.figure(.registered)?.single, let q = scope.figure(.quota)?.single, r.asOf == q.asOf {
             out.append(registeredAndQuota(r, q, picture, state, compact: compact))
-            used = [.registered, .quota]
+            used.formUnion([.registered, .quota])
         }
         for kind in [KnownFigureKind.registered, .quota, .byCriteriaMet, .complete, .recognised, .model] where !used.contains(kind) {
             guard let f = scope.figure(kind) else { continue }

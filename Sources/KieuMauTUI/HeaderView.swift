@@ -24,7 +24,8 @@ enum HeaderView {
         case .latestKnown(let day):
             which = layout.compact ? "\(g.left) \(s.latestKnownShort(day.iso))" : "\(g.left) \(s.latestKnownOn(day.iso))"
         case .asPublished:
-            which = layout.compact ? "\(g.left) \(h.asOf.iso) \(g.right)" : "\(g.left) \(s.asPublished(h.asOf.iso)) \(g.right) \(position)"
+            which = layout.compact ? "\(g.left) \(h.asOf.iso) \(g.right)"
+                : "\(g.left) \(c.width >= 100 ? s.asPublished(h.asOf.iso) : s.asPublishedShort(h.asOf.iso)) \(g.right) \(position)"
         }
         var mapPart = s.provinces(state.map.provinces.count)
         if c.width >= 100, let effective = state.map.effective { mapPart += " (\(s.sinceMap(effective.iso)))" }

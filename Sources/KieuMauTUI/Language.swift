@@ -226,6 +226,7 @@ public struct Strings: Sendable {
     public func latestKnownOn(_ day: String) -> String { t("mới nhất đến \(day)", "latest known on \(day)") }
     public func latestKnownShort(_ day: String) -> String { t("mới nhất \(day)", "latest \(day)") }
     public func asPublished(_ day: String) -> String { t("mốc \(day) như công bố", "snapshot \(day) as published") }
+    public func asPublishedShort(_ day: String) -> String { t("\(day) như công bố", "\(day) as published") }
     public func sinceMap(_ day: String) -> String { t("từ \(day)", "since \(day)") }
     public func mapOf(_ provinces: Int) -> String { t("bản đồ \(provinces) tỉnh", "\(provinces)-province map") }
     public func unitsOnMapFrom(_ day: String) -> String { t("bản đồ từ \(day)", "map of \(day)") }
@@ -241,7 +242,7 @@ public struct Strings: Sendable {
     public var unknown: String { t("chưa rõ", "unknown") }
     public var verdictsUnknown: String { t("tỷ lệ, mức 2025, tốc độ", "share, 2025 band, pace") }
     public func namedOf(_ n: String, _ units: String) -> String { t("\(n)/\(units) phường được nêu tên trong nguồn", "\(n) of \(units) wards named in sources") }
-    public func namedShort(_ n: Int, _ shown: String) -> String { n == 0 ? t("chưa nêu tên phường", "none named") : t("\(shown) được nêu tên", "\(shown) named") }
+    public func namedShort(_ n: Int, _ shown: String) -> String { n == 0 ? t("chưa nêu tên", "none named") : t("\(shown) được nêu tên", "\(shown) named") }
     public var noCountSinceMapChange: String { t("chưa có số đếm đầy đủ từ khi đổi bản đồ", "no complete count since the map change") }
     public var noCountSinceMapChangeShort: String { t("chỉ bản đồ cũ", "old map only") }
     public var sourcesDisagreeOnModel: String { t("các nguồn mâu thuẫn về số kiểu mẫu", "sources disagree on the model count") }

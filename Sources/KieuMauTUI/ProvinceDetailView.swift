@@ -19,12 +19,18 @@ enum ProvinceDetailView {
         case .unknown(let r):
             lines.add([(name, .title), ("   ", .normal), ("\(g.unknown) \(s.unknown) — \(FigureText.reason(r, s))", .warning)])
         }
-        var units = "\(Fmt.int(scope.units, l)) \(s.unitsLong)"
-        if let effective = state.map.effective { units += " (\(s.unitsOnMapFrom(effective.iso)))" }
-        lines.add(units)
+        if scope.count == nil {
+            var units = "\(Fmt.int(scope.units, l)) \(s.unitsLong)"
+            if let effective = state.map.effective { units += " (\(s.unitsOnMapFrom(effective.iso)))" }
+            lines.add(units)
+        }
         if let count = scope.count {
-            lines.add("\(Fmt.int(count.modelCount, l)) \(s.model) · " + FigureText.provenance(count.model, s) + FigureText.context(count.model, picture, s),
-                      FigureText.isOld(count.model, picture) ? .muted : .normal)
+            var counts = "\(Fmt.int(count.units, l)) \(s.unitsLong)"
+            if let r = scope.figure(.registered)?.single?.value.count { counts += " · \(Fmt.int(r, l)) \(s.registered)" }
+            counts += " · \(Fmt.int(count.modelCount, l)) \(s.model)"
+            if let r = scope.figure(.recognised)?.single?.value.count { counts += " · \(Fmt.int(r, l)) \(s.recognised)" }
+            lines.add(counts)
+            lines.add("    " + FigureText.provenance(count.model, s) + FigureText.context(count.model, picture, s), .muted)
             lines.bar(suffix: Fmt.percent(count.share, l)) { canvas, bx, by, bw in
                 Bars.share(&canvas, x: bx, y: by, width: bw, share: count.share, fillRole: bandRole(count.band), glyphs: g)
             }
@@ -50,8 +56,8 @@ enum ProvinceDetailView {
             }
         }
         let figures = FigureText.lines(scope, picture, state)
-        lines.blank()
-        if figures.isEmpty { lines.add(s.nothingPublished, .muted) }
+        if !figures.isEmpty || scope.count == nil { lines.blank() }
+        if figures.isEmpty && scope.count == nil { lines.add(s.nothingPublished, .muted) }
         for line in figures {
             lines.add(line.head)
             if !line.tail.isEmpty { lines.add([("    ", .muted)] + line.tail) }

@@ -72,7 +72,7 @@ enum ProvinceListView {
                 c.put(TextWidth.fit(text, cols.reg, right: true), x: rx, y: ry, width: cols.reg, role: role); rx += cols.reg
             }
             let count = scope.count
-            let modelText = count.map { Fmt.int($0.modelCount, l) } ?? g.unknown
+            let modelText = count.map { Fmt.int($0.modelCount, l) } ?? (scope.units == 0 ? "–" : g.unknown)
             c.put(TextWidth.fit(modelText, cols.model, right: true), x: rx, y: ry, width: cols.model, role: count == nil ? .muted : .normal)
             rx += cols.model
             if cols.bar > 0 {

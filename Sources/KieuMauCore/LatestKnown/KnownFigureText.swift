@@ -47,9 +47,9 @@ public enum KnownFigureText {
     }
 
     /// One value: "172 (2023 round)", an old province's part named, a sum's parts listed.
-    static func valueText(_ v: KnownValue) -> String {
+    static func valueText(_ v: KnownValue, round: Bool = true) -> String {
         var text = (v.part.map { DisplaySafe.clean($0.name) + " (old map): " } ?? "") + value(v)
-        if let round = v.round { text += " (\(round) round)" }
+        if round, let r = v.round { text += " (\(r) round)" }
         if v.summedFrom.count > 1 { text += " = " + v.summedFrom.map { DisplaySafe.clean($0.name) }.joined(separator: " + ") }
         return text
     }
@@ -66,17 +66,25 @@ public enum KnownFigureText {
         return text
     }
 
-    /// A figure in three cells (value, date, sources) for a table: values of one day that
-    /// disagree joined with " ≠ ", an old province's part named; the map named when it is not the
-    /// picture's. Empty cells when the figure is not known.
+    /// The column names of a figure's cells: "registered", "registered_round", "registered_as_of",
+    /// "registered_sources".
+    public static func columns(_ kind: KnownFigureKind) -> [String] {
+        let name = kind == .byCriteriaMet ? "by_criteria_met" : kind.rawValue
+        return [name, name + "_round", name + "_as_of", name + "_sources"]
+    }
+
+    /// A figure in four cells (value, round, date, sources) for a table: a single count as a plain
+    /// number; values of one day that disagree joined with " ≠ ", an old province's part named;
+    /// the map named when it is not the picture's. Empty cells when the figure is not known.
     public static func cells(_ f: KnownFigure?, _ picture: KnownPicture) -> [String] {
-        guard let f else { return ["", "", ""] }
+        guard let f else { return ["", "", "", ""] }
         let separator = f.isConflict ? " ≠ " : " · "
-        let values = f.values.map(valueText)
+        let values = f.values.map { valueText($0, round: false) }
+        let rounds = f.values.map { $0.round.map(String.init) ?? "" }
         let dates = f.values.map { v in v.dateLabel + (v.mapID == picture.mapID ? "" : " (\(mapName(v.mapID, picture)))") }
         let sourceCells = f.values.map { v in (v.sourceIDs + (v.fromRows ? ["ward rows"] : [])).joined(separator: " ") }
         func joined(_ xs: [String]) -> String { Set(xs).count == 1 ? xs[0] : xs.joined(separator: separator) }
-        return [values.joined(separator: separator), joined(dates), joined(sourceCells)]
+        return [values.joined(separator: separator), joined(rounds), joined(dates), joined(sourceCells)]
     }
 
     /// Why a scope has no share, band or gap.

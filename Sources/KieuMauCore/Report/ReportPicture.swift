@@ -90,7 +90,8 @@ extension Report {
             guard let scope = picture.province(code: p.code) else { continue }
             let count = scope.count
             let registered = KnownFigureText.cells(scope.figure(.registered), picture)
-            var row = [p.code, clean(p.name), String(scope.units), clean(registered[0]), clean(registered[1]),
+            let round = registered[1].isEmpty ? "" : " (\(registered[1]) round)"
+            var row = [p.code, clean(p.name), String(scope.units), clean(registered[0]) + round, clean(registered[2]),
                        count.map { String($0.modelCount) } ?? "?", count.map { Report.pct($0.share) } ?? "?",
                        count.map(Report.band) ?? "unknown",
                        count.map { String($0.needed(percent: 30)) } ?? "?", count.map { String($0.needed(percent: 50)) } ?? "?",
@@ -121,7 +122,7 @@ extension Report {
     var scopeColumns: [String] {
         var cols = ["as_of", "view", "synthetic", "code", "name", "units"]
         for kind in [KnownFigureKind.registered, .quota, .byCriteriaMet, .complete, .recognised, .model] {
-            cols += [kind.rawValue, kind.rawValue + "_as_of", kind.rawValue + "_sources"]
+            cols += KnownFigureText.columns(kind)
         }
         cols += ["named_registered", "named_recognised", "named_as_of", "share", "band", "need_30", "need_50", "need_100"]
         if result2025 != nil { cols.append("result_2025") }
