@@ -358,7 +358,13 @@ public final class AppController {
                 target += delta
             }
         }
-        let edge = delta < 0 ? state.strings.firstSnapshot : state.strings.lastSnapshot
+        if delta > 0 {
+            // Past the last snapshot that can be read: the latest-known view.
+            showLatestKnown(asOf: latestKnownDay ?? state.header.asOf)
+            state.notice = state.strings.loadFailed(skipped.joined(separator: ", "))
+            return
+        }
+        let edge = state.strings.firstSnapshot
         state.notice = skipped.isEmpty ? edge : state.strings.loadFailed(skipped.joined(separator: ", ")) + " · " + edge
     }
 

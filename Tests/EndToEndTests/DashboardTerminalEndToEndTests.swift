@@ -51,10 +51,10 @@ extension EndToEnd {
                 lines.count == 48 && Self.headingRow(lines)?.contains("│") == true
                     && lines.contains { $0.contains("│ Tỉnh An Giang") }
             }
-            #expect(big.first?.contains("2025-06-11") == true)
+            #expect(big.first?.contains("latest known on ") == true)
             #expect(try pane.isRunning(), "the program ended while resizing")
             try pane.press("j")
-            try await pane.waitForCursor(on: "Tỉnh Bà Rịa - Vũng Tàu")
+            try await pane.waitForCursor(on: "Tỉnh Bắc Ninh")
         }
 
         // MARK: - Language, theme, help
@@ -64,10 +64,11 @@ extension EndToEnd {
             try await pane.waitUntilRunning()
             try pane.press("L")
             try await pane.waitForStatus("Toàn quốc")
-            #expect(try pane.screenLines().first?.contains("63 tỉnh") == true)
+            #expect(try pane.screenLines().first?.contains("34 tỉnh") == true)
+            #expect(try pane.screenLines().first?.contains("mới nhất đến ") == true)
             try pane.press("L")
             try await pane.waitForStatus("Nationwide")
-            #expect(try pane.screenLines().first?.contains("63 provinces") == true)
+            #expect(try pane.screenLines().first?.contains("34 provinces") == true)
         }
 
         @Test func themeKeyCyclesThroughTheBuiltInThemes() async throws {
@@ -114,7 +115,8 @@ extension EndToEnd {
         // MARK: - Colour
 
         @Test func noColorDrawsWithAttributesOnly() async throws {
-            let pane = try DashboardPane(environment: ["NO_COLOR": "1", "TERM": "xterm-256color"])
+            // The demo series: it has bands to show (the record has none it can carry).
+            let pane = try DashboardPane(environment: ["NO_COLOR": "1", "TERM": "xterm-256color"], arguments: ["--series", "demo"])
             let screen = try await pane.tmux.waitForScreen(escapes: true, "the first frame") {
                 $0.contains("KieuMau") && $0.contains("Tỉnh An Giang")
             }
@@ -234,12 +236,12 @@ extension EndToEnd {
             return lines.count > 6 ? lines[5..<(lines.count - 1)].joined(separator: "\n") : screen
         }
 
-        /// A coloured screen that no longer changes by itself (the deferred observed pace is in).
+        /// A coloured screen of the latest-known picture that no longer changes by itself.
         static func stableColouredScreen(_ pane: DashboardPane) async throws -> String {
             var previous = ""
             return try await pane.tmux.waitForScreen(escapes: true, "a stable coloured frame") { screen in
                 defer { previous = screen }
-                return screen.contains("38;5;") && screen.contains("observed") && screen == previous
+                return screen.contains("38;5;") && screen.contains("latest known on") && screen == previous
             }
         }
     }
