@@ -417,14 +417,23 @@ public final class AppController {
     }
 
     /// The picture as of `day` from the digests it needs and the headers of the other snapshots.
+    /// A snapshot that cannot be read is left out, and the ones it would have stood for are read
+    /// instead (a broken complete snapshot leaves the named ones before it needed).
     private func latestPicture(asOf day: Day) -> KnownPicture? {
-        let needed = Set(LatestKnown.snapshotsNeeded(state.snapshots.map(\.header), asOf: day))
+        var usable: [Int] = []
+        var needed = Set<Int>()
+        while true {
+            usable = state.snapshots.indices.filter { !digests.hasFailed(state.snapshots[$0].file) }
+            needed = Set(LatestKnown.snapshotsNeeded(usable.map { state.snapshots[$0].header }, asOf: day).map { usable[$0] })
+            // `digest(at:)` notes a snapshot that cannot be read, so this ends.
+            if needed.sorted().allSatisfy({ digest(at: $0) != nil }) { break }
+        }
         var records: [LatestKnown.Record] = []
-        for (i, ref) in state.snapshots.enumerated() where ref.header.asOf <= day {
+        for i in usable where state.snapshots[i].header.asOf <= day {
             if needed.contains(i), let d = digest(at: i) {
                 records.append(.init(header: d.header, totals: d.totals))
-            } else if !digests.hasFailed(ref.file) {
-                records.append(.init(header: ref.header, totals: nil))
+            } else {
+                records.append(.init(header: state.snapshots[i].header, totals: nil))
             }
         }
         return LatestKnown.picture(asOf: day, records: records, successions: successions(for: records))

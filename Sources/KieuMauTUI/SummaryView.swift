@@ -134,7 +134,8 @@ enum SummaryView {
             x += c.put(" (\(s.unitsOnMapFrom(effective.iso)))", x: x, y: top, width: max(0, c.width - 1 - x), role: .muted, ellipsis: g.ellipsis)
         }
         if case .unknown(let r) = scope.verdict {
-            let why = wide ? "   \(s.verdictsUnknown): \(g.unknown) \(s.unknown) — \(FigureText.reason(r, s))"
+            // What is unknown is named where there is room for it and the reason.
+            let why = c.width >= 150 ? "   \(s.verdictsUnknown): \(g.unknown) \(s.unknown) — \(FigureText.reason(r, s))"
                 : "   \(g.unknown) \(FigureText.reason(r, s))"
             c.put(why, x: x, y: top, width: max(0, c.width - 1 - x), role: .warning, ellipsis: g.ellipsis)
         }

@@ -70,7 +70,8 @@ extension EndToEnd {
             try pane.press("G")
             try await pane.waitForLines("the sources at the end of the detail") { $0.contains { $0.contains("Hội nghị sơ kết") } }
             try expectInert("ward detail, end")
-            try pane.press("<")
+            // From the latest known, `<` shows its snapshot as published, then the one before.
+            try pane.press("<", "<")
             try await pane.waitForHeader("2023-06-30")
             try expectInert("previous snapshot")
             try pane.press("L", "?")
@@ -278,7 +279,7 @@ extension EndToEnd {
             let lines = DashboardPane.lines(try await pane.waitUntilRunning())
             #expect(lines.first?.contains("DEMO") == true, "the demo series opens when the record cannot be read: \(lines.first ?? "")")
             #expect(lines.last?.contains("1 data problem") == true, "\(lines.last ?? "")")
-            try pane.press("<")
+            try pane.press("<", "<")
             try await pane.waitForHeader("2025-09-30")
             try pane.press("q")
             #expect(try await pane.waitForExit().status == 0)

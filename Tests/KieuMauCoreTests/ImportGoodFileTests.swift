@@ -35,7 +35,7 @@ import Testing
         let haHuyTap = try #require(rows["16666"])
         #expect(haHuyTap.stage == .registered && haHuyTap.pilotYear == 2021)
         #expect(haHuyTap.marks.metCount == 21 && haHuyTap.marks.notMet(of: 22) == [22])
-        #expect(haHuyTap.note == "Chưa đạt tiêu chí 22 (thi đua, khen thưởng)")
+        #expect(haHuyTap.note == "Ví dụ hư cấu: chưa đạt một tiêu chí")
         #expect(rows["16690"]?.marks.metCount == 21)                       // "x" and "chưa đạt"
         #expect(rows["16726"]?.marks.notMet(of: 22) == [19, 20, 21, 22])   // "P. Nghi Hòa" in "Vinh"
         #expect(rows["16735"]?.marks.unknown(of: 22) == [20, 21, 22])      // "?" and blank are unknown

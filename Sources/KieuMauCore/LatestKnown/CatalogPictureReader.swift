@@ -34,26 +34,30 @@ public struct CatalogPictureReader {
     public mutating func picture(series: String, asOf day: Day, definition: ModelDefinition = .complete,
                                  skipped: (SnapshotEntry, Problems) -> Void = { _, _ in }) -> KnownPicture? {
         let entries = catalog.snapshots(inSeries: series)
-        var needed = LatestKnown.snapshotsNeeded(entries.map(\.header), asOf: day)
-        var digests: [SnapshotDigest] = []
+        var digests: [Int: SnapshotDigest] = [:]
         var failed = Set<Int>()
-        var i = needed.count - 1
-        while i >= 0 {
-            let index = needed[i]
-            switch dataset(entries[index]) {
-            case .success(let data):
-                digests.append(SnapshotDigest(data, summary: ProgressSummary(data, definition: definition)))
-            case .failure(let p):
-                skipped(entries[index], p)
-                failed.insert(index)
-                // The one before it is needed in its place, if it was not already.
-                if i == 0, index > 0, !needed.contains(index - 1) { needed.insert(index - 1, at: 0); i += 1 }
+        // A snapshot that cannot be read is left out, and the ones it would have stood for are read
+        // instead (a broken complete snapshot leaves the named ones before it needed).
+        var usable: [Int] = []
+        while true {
+            usable = entries.indices.filter { !failed.contains($0) }
+            let needed = LatestKnown.snapshotsNeeded(usable.map { entries[$0].header }, asOf: day).map { usable[$0] }
+            var allRead = true
+            for index in needed.reversed() where digests[index] == nil {
+                switch dataset(entries[index]) {
+                case .success(let data):
+                    digests[index] = SnapshotDigest(data, summary: ProgressSummary(data, definition: definition))
+                case .failure(let p):
+                    skipped(entries[index], p)
+                    failed.insert(index)
+                    allRead = false
+                }
             }
-            i -= 1
+            if allRead { break }
         }
-        let digested = Set(digests.map(\.asOf))
-        let headers = entries.enumerated().filter { !failed.contains($0.offset) && !digested.contains($0.element.header.asOf) }.map(\.element.header)
-        return LatestKnown.picture(asOf: day, digests: digests, headers: headers, successions: successions(for: digests))
+        let headers = usable.filter { digests[$0] == nil }.map { entries[$0].header }
+        let digestList = digests.keys.sorted().compactMap { digests[$0] }
+        return LatestKnown.picture(asOf: day, digests: digestList, headers: headers, successions: successions(for: digestList))
     }
 
     /// One picture for each snapshot of a series on its own day, as published.
