@@ -41,7 +41,7 @@ enum EmbeddedRecord {
     /// A controller on a series of the embedded data, opened as the dashboard opens it: on the
     /// snapshot the latest-known picture as of `day` stands on, then that picture.
     static func controller(series: String = "record", day: Day = today, lang: Language = .en,
-                           width: Int = 80, height: Int = 24) throws -> AppController {
+                           width: Int = 80, height: Int = 24, exports: ExportSink = ExportSink()) throws -> AppController {
         let source = try EmbeddedSource(today: day)
         let refs = source.snapshots(inSeries: series)
         guard let index = refs.lastIndex(where: { $0.header.asOf <= day }) else {
@@ -50,7 +50,8 @@ enum EmbeddedRecord {
         let data = try source.load(refs[index]).get()
         var state = AppState(dataset: data, snapshots: refs, snapshotIndex: index, lang: lang)
         state.screenWidth = width; state.screenHeight = height
-        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: source)
+        let c = AppController(state: state, themes: [Theme(name: "default", styles: [:])], source: source,
+                              writeExport: { name, text in exports.files[name] = text; return "./" + name })
         c.showLatestKnown(asOf: day)
         c.afterFirstFrame()
         return c
