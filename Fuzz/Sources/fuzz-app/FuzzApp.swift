@@ -29,7 +29,10 @@ func fuzzApp(_ bytes: [UInt8]) {
     let readAhead = setup & 0x20 != 0
     let controller = AppController(state: state, themes: [Theme(name: "a", styles: [:]), Theme(name: "b", styles: [:])],
                                    source: DataSource.shared, retainedWardEntries: budget)
-    if tracing { trace("start: series \(refs.first?.header.series ?? ""), snapshot \(index), budget \(budget), read-ahead \(readAhead)") }
+    // On the last snapshot the dashboard opens: the latest-known picture (as of its day), as the
+    // dashboard does before its first frame; elsewhere a snapshot as published.
+    if index == refs.count - 1, let day = refs.last?.header.asOf { controller.showLatestKnown(asOf: day) }
+    if tracing { trace("start: series \(refs.first?.header.series ?? ""), snapshot \(index), budget \(budget), read-ahead \(readAhead), \(controller.state.basis)") }
     // With reading ahead, the work deferred past the first frame is left to the idle steps too, one
     // snapshot per key, as the dashboard does it; without, it is done at once.
     if !readAhead { controller.afterFirstFrame() }
@@ -53,6 +56,9 @@ func fuzzApp(_ bytes: [UInt8]) {
 }
 
 func checkState(_ s: AppState) {
+    // The figures on screen are of the map on screen, latest known or as published.
+    require(s.picture.provinces.count == s.map.provinces.count && s.picture.mapID == s.map.id,
+            "picture on map \(s.picture.mapID) (\(s.picture.provinces.count) provinces), screen on \(s.map.id)")
     func check(_ p: ListPosition, _ count: Int, _ name: String) {
         require(p.cursor >= 0 && (p.cursor < count || p.cursor == 0), "\(name) cursor \(p.cursor) of \(count) rows")
         require(p.scroll >= 0 && (p.scroll < count || p.scroll == 0), "\(name) scroll \(p.scroll) of \(count) rows")
