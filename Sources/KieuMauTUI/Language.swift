@@ -86,8 +86,6 @@ public struct Strings: Sendable {
     public var reached: String { t("đã đạt", "reached") }
     public var deadlinePassed: String { t("đã quá hạn", "deadline passed") }
     public var trend: String { t("xu hướng", "trend") }
-    public var reportedLabel: String { t("báo cáo", "reported") }
-    public var rowsLabel: String { t("theo danh sách", "in ward rows") }
     public var conflictLabel: String { t("nguồn mâu thuẫn", "sources conflict") }
     public var noUnits: String { t("không có phường", "no wards") }
     public var history: String { t("Lịch sử", "History") }
@@ -271,6 +269,5 @@ public struct Strings: Sendable {
     public func unknownCount(_ n: Int) -> String { t("\(n) chưa rõ", "\(n) unknown") }
     public var notNamed: String { t("chưa được nêu tên", "not named") }
     public func noSnapshotBefore(_ day: String) -> String { t("Không có mốc nào đến \(day)", "No snapshot on or before \(day)") }
-    public var viewToggleLatest: String { t("Số liệu mới nhất", "Latest known") }
     public var viewTogglePublished: String { t("Mốc như công bố", "Snapshot as published") }
 }

@@ -90,7 +90,3 @@ enum ProvinceDetailView {
         lines.draw(&c, x: x, y: y, width: width, height: height, scroll: 0, ellipsis: g.ellipsis)
     }
 }
-
-extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-}

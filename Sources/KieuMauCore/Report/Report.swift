@@ -78,14 +78,6 @@ public struct Report {
         }
     }
     static func rounded(_ x: Double) -> String { String((x * 100).rounded() / 100) }
-    static func band(_ t: Tally) -> String {
-        guard t.units > 0 else { return "no units" }
-        switch t.band {
-        case .below: return "below 30%"
-        case .within: return "within 30-50%"
-        case .above: return "at or above 50%"
-        }
-    }
     static func field(_ f: ReportedField, total: Int) -> String {
         switch f {
         case .registered: return "registered"
