@@ -53,8 +53,8 @@ enum FigureText {
         var joined: Segments { head + [("  ", .muted)] + tail }
     }
 
-    /// How much room there is: `compact` (under 120 columns) leaves out rounds and ages, and
-    /// shortens labels and map names, so a figure and its source still fit 80 columns.
+    /// How much room there is: `compact` (under 120 columns) leaves out rounds, and shortens labels,
+    /// map names and ages, so a figure and its source still fit 80 columns.
     static func valueText(_ v: KnownValue, compact: Bool, _ s: Strings) -> String {
         var text = value(v.value, s.lang)
         if !compact, let round = v.round { text += " (\(s.round(round)))" }
@@ -70,12 +70,12 @@ enum FigureText {
         "[" + (v.sourceIDs.map(DisplaySafe.clean) + (v.fromRows ? [s.wardRows] : [])).joined(separator: ", ") + "]"
     }
 
-    /// "2023-12 · 63-province map · 3 years old" (compact: "2023-12 · old map").
+    /// "2023-12 · 63-province map · 3 years old" (compact: "2023-12 · old map · 3 yrs").
     static func when(_ v: KnownValue, _ picture: KnownPicture, compact: Bool, date: Bool = true, _ s: Strings) -> String {
         var parts = date ? [DisplaySafe.clean(v.dateLabel)] : []
         if v.mapID != picture.mapID { parts.append(compact ? s.onOldMap : mapName(v.mapID, picture, s)) }
         let months = FigureAge.months(from: v.asOf, to: picture.asOf)
-        if !compact, months >= 1 { parts.append(s.age(months: months)) }
+        if months >= 1 { parts.append(compact ? s.ageShort(months: months) : s.age(months: months)) }
         return parts.joined(separator: " · ")
     }
 

@@ -235,6 +235,11 @@ public struct Strings: Sendable {
         }
         return t("\(months) tháng trước", months == 1 ? "1 month old" : "\(months) months old")
     }
+    /// The age in few columns, for 80-column screens: "3 yrs", "18 mo".
+    public func ageShort(months: Int) -> String {
+        if months >= 24 { return t("\(Int((Double(months) / 12).rounded())) năm", "\(Int((Double(months) / 12).rounded())) yrs") }
+        return t("\(months) tháng", "\(months) mo")
+    }
     public func round(_ year: Int) -> String { t("đợt \(year)", "\(year) round") }
     public var wardRows: String { t("danh sách phường", "ward rows") }
     public var unknown: String { t("chưa rõ", "unknown") }
