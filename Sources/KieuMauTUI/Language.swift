@@ -81,7 +81,6 @@ public struct Strings: Sendable {
     public func group(_ n: Int) -> String { t("Nhóm \(n)", "Group \(n)") }
     public var paceNeeded2025: String { t("cần cho 30% cuối 2025", "need for 30% by 2025") }
     public var paceNeeded2030: String { t("cần cho 100% cuối 2030", "need for 100% by 2030") }
-    public var paceObserved: String { t("thực tế", "observed") }
     public var perMonth: String { t("/tháng", "/mo") }
     public var reached: String { t("đã đạt", "reached") }
     public var deadlinePassed: String { t("đã quá hạn", "deadline passed") }
