@@ -187,6 +187,7 @@ public final class AppController {
     /// Files in the data directory were added or changed: take them in without a restart, keeping
     /// the user's place, and say what arrived. A broken new file is a warning; the rest keeps working.
     public func dataChanged() {
+        let wasLatestKnown = state.basis.isLatestKnown
         let oldFiles = Set(state.snapshots.map(\.file))
         let shownFile = currentRef?.file
         let shownSnapshot = state.dataset.snapshot
@@ -219,7 +220,7 @@ public final class AppController {
                 state.snapshotIndex = index
             }
             afterFirstFrame()
-            if state.basis.isLatestKnown, let day = latestKnownDay { showLatestKnown(asOf: day) }
+            if wasLatestKnown, let day = latestKnownDay { showLatestKnown(asOf: day) }
         }
         if !messages.isEmpty { state.notice = messages.joined(separator: " · ") }
     }

@@ -43,6 +43,15 @@ import Testing
         #expect(c.state.basis.isLatestKnown)
     }
 
+    @Test func aReloadKeepsTheView() throws {
+        let c = try EmbeddedRecord.controller()
+        c.dataChanged()
+        #expect(c.state.basis == .latestKnown(EmbeddedRecord.today) && c.state.picture.basis == .latestKnown)
+        c.handle(.char("<"))
+        c.dataChanged()
+        #expect(c.state.basis == .asPublished)
+    }
+
     @Test func theSeriesKeyKeepsTheView() throws {
         let c = try EmbeddedRecord.controller()
         c.handle(.char("D"))
