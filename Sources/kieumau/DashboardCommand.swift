@@ -107,9 +107,17 @@ struct DashboardCommand: ParsableCommand {
             printError("kieumau: reviews: \(reviewProblem)")
             notice = backend == nil ? strings.noReviewStore + ": " + reviewProblem : strings.reviewsReadOnly(reviewProblem)
         }
+        // The opening screen is the latest known as of today (or --as-of), unless --snapshot asks
+        // for one snapshot as published. Its figures are read before the first frame.
+        var opening: LatestKnownView?
+        if try options.snapshotDay() == nil {
+            let day = try options.latestKnownDay()
+            opening = LatestKnownView.read(on: day, refs: refs, definition: options.model, source: source)
+            if opening == nil, notice == nil { notice = strings.noSnapshotBefore(day.iso) }
+        }
         let state = AppState(dataset: data, snapshots: refs, snapshotIndex: index, lang: language, themeIndex: themeIndex,
                              definition: options.model, keys: keyTable, seriesNames: source.seriesNames,
-                             problemCount: catalog.problems.count, notice: notice)
+                             problemCount: catalog.problems.count, notice: notice, latestKnown: opening)
         let runtime = AppRuntime(state: state, themes: themes, source: source, reviews: backend, exports: exports,
                                  execution: .background)
         runtime.settlesAfterEachKey = false

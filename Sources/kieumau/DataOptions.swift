@@ -10,8 +10,11 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "The series to show: 'record' (published figures) or 'demo' (synthetic); default record.")
     var series: String?
 
-    @Option(name: .customLong("as-of"), help: "Show the latest snapshot on or before this date (YYYY-MM-DD).")
+    @Option(name: .customLong("as-of"), help: "The latest known picture as of this date (YYYY-MM-DD; default today): each figure from the latest snapshot on or before it that gives it.")
     var asOf: String?
+
+    @Option(name: .long, help: "Instead of the latest known picture, the snapshot on or before this date (YYYY-MM-DD) exactly as published.")
+    var snapshot: String?
 
     @Option(name: .long, help: "What counts as model: 'complete' (recognised or meeting every criterion, the default) or 'recognised'.")
     var model: ModelDefinition = .complete
@@ -51,20 +54,35 @@ struct DataOptions: ParsableArguments {
         return first
     }
 
-    /// Index of the snapshot to show within the series.
+    /// The day of the latest-known picture: --as-of, else today (the day the program runs).
+    func latestKnownDay() throws -> Day {
+        guard let asOf else { return DataOptions.today }
+        guard let day = Day(iso: asOf) else { throw CLIError("--as-of: expected a date as YYYY-MM-DD, found '\(asOf)'") }
+        return day
+    }
+
+    /// The day of the snapshot asked for as published (--snapshot), or nil for the latest known.
+    func snapshotDay() throws -> Day? {
+        guard let snapshot else { return nil }
+        guard asOf == nil else { throw CLIError("--as-of and --snapshot: give one (the latest known as of a day, or one snapshot as published)") }
+        guard let day = Day(iso: snapshot) else { throw CLIError("--snapshot: expected a date as YYYY-MM-DD, found '\(snapshot)'") }
+        return day
+    }
+
+    /// Index of the snapshot to show within the series: the latest on or before --snapshot's day,
+    /// else on or before the latest-known day (the snapshot that picture stands on).
     func chosenIndex(in entries: [SnapshotEntry]) throws -> Int {
         guard !entries.isEmpty else { throw CLIError("the series has no snapshots") }
-        guard let asOf else { return entries.count - 1 }
-        guard let day = Day(iso: asOf) else { throw CLIError("--as-of: expected a date as YYYY-MM-DD, found '\(asOf)'") }
+        let day = try snapshotDay() ?? latestKnownDay()
         guard let i = entries.lastIndex(where: { $0.header.asOf <= day }) else {
             throw CLIError("no snapshot on or before \(day.iso); the first is \(entries[0].header.asOf.iso)")
         }
         return i
     }
 
-    /// The snapshot to open and its data: --as-of's, else the latest that says something (one that
-    /// only announces a new map, with no ward rows and no reported figures, is passed over).
-    /// The dashboard and the report use this one rule, so they open on the same snapshot.
+    /// The snapshot to open and its data: --snapshot's, else the one the latest-known picture
+    /// stands on (the latest on or before its day, even one that only announces a new map: it puts
+    /// the picture on the map in force). The dashboard and the report use this one rule.
     /// One that cannot be loaded (broken rows, a map that cannot be read) is passed over for the
     /// nearest earlier one that can, and named through `skipped`: one hostile file must not keep
     /// the rest of the data from being shown.
@@ -83,14 +101,9 @@ struct DataOptions: ParsableArguments {
                 index -= 1
             }
         }
-        guard var data else {
+        guard let data else {
             let before = chosen > 0 ? " nor any snapshot before it" : ""
             throw CLIError("cannot load \(entries[chosen].file)\(before):\n\(firstFailure?.description ?? "")")
-        }
-        if asOf == nil, index > 0, data.snapshot.wards.isEmpty, data.snapshot.reported.isEmpty,
-           case .success(let earlier) = load(entries[index - 1]) {
-            index -= 1
-            data = earlier
         }
         return (index, data)
     }

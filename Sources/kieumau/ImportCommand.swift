@@ -66,6 +66,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .customLong("skip-bad-rows"), help: "Write the rows that are right, leaving out the rows in error.")
     var skipBadRows = false
 
+    @Flag(name: .customLong("named-only"), help: "The sheet lists some wards only, not every ward of its province: its rows are not a count (no share, band or gap is computed from them).")
+    var namedOnly = false
+
     func run() throws {
         guard let day = Day(iso: asOf) else { throw CLIError("--as-of: expected a date as YYYY-MM-DD, found '\(asOf)'") }
         let dataDirectory: String
@@ -80,6 +83,7 @@ struct ImportCommand: ParsableCommand {
                                     province: province, dryRun: dryRun, force: force, skipBadRows: skipBadRows)
         request.sourceID = sourceID; request.sourcePublisher = sourcePublisher; request.sourceTitle = sourceTitle
         request.sourceDate = sourceDate; request.sourceURL = sourceURL
+        request.coverage = namedOnly ? .named : .complete
 
         let report = ImportRunner.run(request)
         for line in report.choices { print(line) }

@@ -5,7 +5,7 @@ import KieuMauCore
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print progress, bands and gaps; with --section also the criteria holding wards back, what changed and the projection (no terminal needed).")
+        abstract: "Print what is known: by default the latest known picture as of today (or --as-of), each figure with its date and source; --snapshot DATE for one snapshot as published. With --section also the criteria holding wards back, what changed and the projection (no terminal needed).")
 
     @OptionGroup var options: DataOptions
 
@@ -55,8 +55,20 @@ struct ReportCommand: ParsableCommand {
             }
             projection = Projection(series: series)
         }
+        // The latest known as of the day (default), or the snapshot as published (--snapshot).
+        var picture: KnownPicture?
+        var result2025: KnownPicture?
+        if try options.snapshotDay() == nil {
+            let day = try options.latestKnownDay()
+            var reader = CatalogPictureReader(catalog: catalog)
+            picture = reader.picture(series: series, asOf: day, definition: options.model)
+            if day > Targets.deadline2025 {
+                result2025 = reader.picture(series: series, asOf: Targets.deadline2025, definition: options.model)
+            }
+        }
         let report = Report(data: data, summary: summary, previous: previous, province: provinceIndex,
-                            sections: sections, comparison: comparison, projection: projection)
+                            sections: sections, comparison: comparison, projection: projection,
+                            picture: picture, result2025: result2025)
         print(report.render(format), terminator: "")
         if !catalog.problems.isEmpty {
             printError("note: \(catalog.problems.count) problem(s) in the data directory; run `kieumau validate` for the list")

@@ -14,31 +14,48 @@ extension EndToEnd {
             return try runProcess(try BuiltBinary.kieumau().path, arguments, environment: environment)
         }
 
-        @Test func reportShowsTheEndOf2023ReviewAndItsConflict() throws {
-            let result = try kieumau("report", "--as-of", "2023-12-31")
+        /// By default the latest known as of today: 172 against 106 and the two reports of the
+        /// review side by side, each with its date and source, on the old map; no share of the 687.
+        @Test func reportShowsTheLatestKnownWithDatesAndSources() throws {
+            let result = try kieumau("report")
             #expect(result.status == 0, "stderr: \(result.stderr)")
-            #expect(result.stdout.contains("as of 2023-12-31"))
-            #expect(result.stdout.contains("registered 172 · quota 106"))
+            #expect(result.stdout.hasPrefix("KieuMau report — latest known on "))
+            #expect(result.stdout.contains("687 ward police units (map vn-2025-07, from 2025-07-01)"))
+            #expect(result.stdout.contains("registered 172 against a quota of 106 (2023 round) [seed-04, seed-00]  2023-12 · 63-province map"))
+            #expect(result.stdout.contains("144 at 22/22, 25 at 21/22, 3 at 20/22 (2023 round) [seed-00] ≠ 144 at 20/22 (2023 round) [seed-04]"))
+            #expect(result.stdout.contains("CONFLICT between sources"))
+            #expect(result.stdout.contains("share, 2025 band, gaps, pace: unknown — no complete count since the map change"))
+            #expect(!result.stdout.contains("below 30%"), "no band where nothing is counted")
+        }
+
+        @Test func reportOfOneSnapshotAsPublished() throws {
+            let result = try kieumau("report", "--snapshot", "2023-12-31")
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            #expect(result.stdout.hasPrefix("KieuMau report — snapshot 2023-12-31 as published"))
+            #expect(result.stdout.contains("registered 172 against a quota of 106"))
             #expect(result.stdout.contains("144 at 22/22, 25 at 21/22, 3 at 20/22"))
             #expect(result.stdout.contains("CONFLICT"))
-            #expect(result.stdout.contains("144@20"), "the conflicting \"144 at 20/22\" report is kept and named")
+            let both = try kieumau("report", "--snapshot", "2023-12-31", "--as-of", "2023-12-31")
+            #expect(both.status != 0 && both.stderr.contains("give one"))
         }
 
         @Test func reportForAProvinceListsItsWards() throws {
             let result = try kieumau("report", "--province", "nghe an", "--as-of", "2025-06-11")
             #expect(result.status == 0, "stderr: \(result.stderr)")
             #expect(result.stdout.contains("Tỉnh Nghệ An (40)"))
+            #expect(result.stdout.contains("registered 16 against a quota of 1 (2023 round) [seed-01]  2023-12"))
             #expect(result.stdout.contains("Phường Hà Huy Tập"))
         }
 
-        /// The dashboard opens on the latest snapshot with content (2025-06-11); the report, without
-        /// --as-of, takes the latest of all (2025-07-01, the new 34-province map with no ward rows),
-        /// where Hà Huy Tập no longer exists.
-        @Test func reportForAProvinceWithoutADateUsesTheDashboardsSnapshot() throws {
+        /// Without a date the province is the one on the map in force today: Nghệ An of the
+        /// 34-province map, whose wards no source has named yet, and its 16 carried from 2023.
+        @Test func reportForAProvinceWithoutADateIsOnTheMapInForce() throws {
             let result = try kieumau("report", "--province", "nghe an")
             #expect(result.status == 0, "stderr: \(result.stderr)")
-            let listed = result.stdout.contains("Phường Hà Huy Tập")
-            #expect(listed, "report opened: \(result.stdout.split(separator: "\n").first ?? "")")
+            #expect(result.stdout.contains("11 ward police units (map vn-2025-07"))
+            #expect(result.stdout.contains("registered 16 against a quota of 1 (2023 round) [seed-01]  2023-12 · 63-province map"))
+            #expect(result.stdout.contains("Phường Cửa Lò") && result.stdout.contains("not named"))
+            #expect(!result.stdout.contains("Phường Hà Huy Tập"), "a ward of the old map")
         }
 
         @Test func reportErrorsGoToStandardErrorWithoutATrace() throws {

@@ -5,20 +5,28 @@ extension EndToEnd {
     /// The real dashboard on the embedded published record, driven with keys in tmux: opening,
     /// drilling national → province → ward, stepping through wards, snapshots and series.
     ///
-    /// Figures and names come from the embedded record: its latest snapshot with content is
-    /// 2025-06-11 on the 63-province map; the one before is 2024-03-27; the first 2021-12-31.
+    /// Figures and names come from the embedded record. It opens on the latest-known picture on the
+    /// 34-province map; the tests that walk the wards of the old map open the snapshot of
+    /// 2025-06-11 as published (`--snapshot`); the one before it is 2024-10-17, the first 2021-12-31.
     /// Each test has its own tmux server, so the tests run in parallel.
     @Suite(.enabled(if: TmuxSession.isAvailable, "tmux is not installed; end-to-end tests need it"))
     struct DashboardNavigationEndToEndTests {
 
-        @Test func opensOnTheLatestSnapshotWithContent() async throws {
+        /// The opening screen is the latest known as of today on the map in force: 172 against 106 and
+        /// the two reports of the review side by side, each dated and sourced; no band anywhere.
+        @Test func opensOnTheLatestKnownPicture() async throws {
             let pane = try DashboardPane()
             let lines = DashboardPane.lines(try await pane.waitUntilRunning())
             let header = try #require(lines.first)
             #expect(header.contains("KieuMau"))
-            #expect(header.contains("2025-06-11"))
-            #expect(header.contains("63 provinces"))
+            #expect(header.contains("latest known on "))
+            #expect(header.contains("34 provinces"))
             #expect(!header.contains("DEMO"), "the published record is not synthetic")
+            let screen = lines.joined(separator: "\n")
+            #expect(screen.contains("registered 172 · quota 106") && screen.contains("[seed-04, seed-00] 2023-12 · 63-province map"), "\(screen)")
+            #expect(screen.contains("144@22 25@21 3@20") && screen.contains("≠ 144@20"))
+            #expect(screen.contains("no complete count since the map change"))
+            #expect(!screen.contains("▼") && !screen.contains("✘"), "no verdict the record cannot carry")
             #expect(lines.last?.hasPrefix(" Nationwide ") == true, "breadcrumb: \(lines.last ?? "")")
             #expect(DashboardPane.cursorRow(in: lines)?.contains("Tỉnh An Giang") == true, "the cursor starts on the first province")
             #expect(try pane.isRunning())
@@ -29,13 +37,13 @@ extension EndToEnd {
             let lines = DashboardPane.lines(try await pane.waitUntilRunning())
             let header = try #require(lines.first)
             #expect(header.contains("KieuMau"))
-            #expect(header.contains("2025-06-11"))
-            #expect(header.contains("63 tỉnh"))
+            #expect(header.contains("mới nhất đến "))
+            #expect(header.contains("34 tỉnh"))
             #expect(lines.last?.hasPrefix(" Toàn quốc ") == true, "breadcrumb: \(lines.last ?? "")")
         }
 
         @Test func drillsIntoAWardByFilteringAndComesBackToTheRowItCameFrom() async throws {
-            let pane = try DashboardPane()
+            let pane = try DashboardPane(arguments: ["--snapshot", "2025-06-11"])
             try await pane.waitUntilRunning()
 
             // Province list → filter → Enter keeps the filter → Enter opens the province.
@@ -95,7 +103,7 @@ extension EndToEnd {
         }
 
         @Test func nextAndPreviousWardCrossIntoTheNeighbouringProvince() async throws {
-            let pane = try DashboardPane()
+            let pane = try DashboardPane(arguments: ["--snapshot", "2025-06-11"])
             try await pane.waitUntilRunning()
             // Find Nghệ An with the filter, then clear it (the cursor stays): `n` follows the whole list.
             try pane.press("/")
@@ -134,7 +142,7 @@ extension EndToEnd {
         /// With the province list filtered down to one province there is no next province: `n` on the
         /// last ward stays there and says so.
         @Test func nextWardStopsAtTheEndOfAFilteredProvinceList() async throws {
-            let pane = try DashboardPane()
+            let pane = try DashboardPane(arguments: ["--snapshot", "2025-06-11"])
             try await pane.waitUntilRunning()
             try pane.press("/")
             try pane.type("nghe an")
@@ -151,7 +159,7 @@ extension EndToEnd {
         }
 
         @Test func snapshotStepsKeepThePlace() async throws {
-            let pane = try DashboardPane()
+            let pane = try DashboardPane(arguments: ["--snapshot", "2025-06-11"])
             try await pane.waitUntilRunning()
             try pane.press("/")
             try pane.type("nghe an")
@@ -163,9 +171,9 @@ extension EndToEnd {
             try await pane.waitForStatus("› Phường Hà Huy Tập")
 
             try pane.press("<")
-            try await pane.waitForHeader("2024-03-27")
+            try await pane.waitForHeader("2024-10-17")
             let earlier = try pane.screenLines()
-            #expect(earlier.first?.contains("(5 of 7)") == true)
+            #expect(earlier.first?.contains("(6 of 8)") == true)
             #expect(earlier.last?.contains("Nationwide › Nghệ An › Phường Hà Huy Tập") == true, "the place is kept: \(earlier.last ?? "")")
             #expect(earlier.contains { $0.contains("Criterion 1") })
 
@@ -177,12 +185,33 @@ extension EndToEnd {
             // one more step says so and stays.
             try pane.press("Escape", "Escape")
             try await pane.waitForLines("the ward filter cleared") { !($0.last ?? "").contains("Filter:") }
-            for _ in 0..<5 { try pane.press(",") }
+            for _ in 0..<6 { try pane.press(",") }
             try await pane.waitForHeader("2021-12-31")
-            #expect(try pane.screenLines().first?.contains("(1 of 7)") == true)
+            #expect(try pane.screenLines().first?.contains("(1 of 8)") == true)
             try pane.press("<")
             try await pane.waitForStatus("This is the first snapshot")
             #expect(try pane.screenLines().first?.contains("2021-12-31") == true)
+            #expect(try pane.isRunning())
+        }
+
+        /// `<` from the latest-known picture shows the snapshot it stands on as published; `>` past
+        /// the last snapshot, and `v`, come back to the latest known.
+        @Test func stepsBetweenTheLatestKnownAndTheSnapshotsAsPublished() async throws {
+            let pane = try DashboardPane()
+            try await pane.waitUntilRunning()
+            try pane.press("<")
+            let published = try await pane.waitForHeader("snapshot 2025-07-01 as published")
+            #expect(published.contains("(8 of 8)"))
+            try pane.press("<")
+            let before = try await pane.waitForHeader("snapshot 2025-06-11 as published")
+            #expect(before.contains("63 provinces"))
+            try await pane.waitForLines("the snapshot's own figures") { $0.contains { $0.contains("28 of 1,726 wards named in sources") } }
+            try pane.press(">", ">")
+            try await pane.waitForHeader("latest known on ")
+            try pane.press("v")
+            try await pane.waitForHeader("snapshot 2025-07-01 as published")
+            try pane.press("v")
+            try await pane.waitForHeader("latest known on ")
             #expect(try pane.isRunning())
         }
 
@@ -205,13 +234,13 @@ extension EndToEnd {
             let demo = try await pane.waitForHeader("DEMO — synthetic data")
             #expect(demo.contains("63 provinces") || demo.contains("34 provinces"))
             try pane.press("D")
-            let record = try await pane.waitForLines("the record again, without the badge") {
+            // D, D comes back to the view we left: the latest-known picture (read after the series,
+            // so a moment passes with the snapshot as published and "Loading…" on the status line).
+            let record = try await pane.waitForLines("the record again, latest known, without the badge") {
                 guard let header = $0.first else { return false }
-                return header.contains("KieuMau") && !header.contains("DEMO")
+                return header.contains("KieuMau") && !header.contains("DEMO") && header.contains("latest known on ")
             }
-            // D, D should come back to the snapshot we left (2025-06-11), not 15 months earlier.
-            let header = record.first ?? ""
-            #expect(header.contains("2025-06-11"), "after D, D: \(header)")
+            #expect(record.last?.contains("Loading") == false, "\(record.last ?? "")")
         }
 
         @Test func demoSeriesIsBadgedFromTheStart() async throws {

@@ -47,7 +47,9 @@ extension EndToEnd {
 
             let report = try runKieumau(["report", "--data", data.path, "--series", "nghe-an", "--province", "nghe an"])
             #expect(report.status == 0, "report:\n\(report.stderr)")
-            #expect(report.stdout.contains("as of 2023-12-31"), "report:\n\(report.stdout)")
+            // The province's full sheet is a count: its share, band and gaps, dated by its rows.
+            #expect(report.stdout.contains("latest known on") && report.stdout.contains("[ward rows] 2023-12-31"), "report:\n\(report.stdout)")
+            #expect(report.stdout.contains("Wards (snapshot 2023-12-31"), "report:\n\(report.stdout)")
             #expect(report.stdout.contains("Phường Hà Huy Tập") && report.stdout.contains("Phường Quang Tiến"), "report:\n\(report.stdout)")
 
             // The same wards as Excel saves them (BOM, `;`, CRLF, codes, English headings): the same rows.

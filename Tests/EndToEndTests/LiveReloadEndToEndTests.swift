@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 extension EndToEnd {
-    /// Live reload: the dashboard on a scratch copy of the embedded record, missing the 2024-03-27
-    /// snapshot (the one before 2025-06-11, where the dashboard opens). Files added to the data
+    /// Live reload: the dashboard on a scratch copy of the embedded record, missing the 2024-10-17
+    /// snapshot (the one before 2025-06-11, which the dashboard opens as published). Files added to the data
     /// folder while it runs show without a restart, keeping the user's place.
     @Suite(.enabled(if: TmuxSession.isAvailable, "tmux is not installed; end-to-end tests need it"))
     struct LiveReloadEndToEndTests {
@@ -11,14 +11,14 @@ extension EndToEnd {
         @Test func aNewSnapshotAppearsKeepingThePlaceAndABrokenOneIsAWarning() async throws {
             let folder = try ScratchFolder("live-reload")
             defer { folder.remove() }
-            let held = "record/2024-03-27.snapshot.json"
+            let held = "record/2024-10-17.snapshot.json"
             let data = folder.url.appendingPathComponent("data")
             try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
             try RepositoryFiles.copyEmbeddedData(["maps", "criteria", "record"], into: data, leavingOut: [held])
 
-            let pane = try DashboardPane(arguments: ["--data", data.path, "--reviews", folder.path("reviews.sqlite")])
+            let pane = try DashboardPane(arguments: ["--data", data.path, "--reviews", folder.path("reviews.sqlite"), "--snapshot", "2025-06-11"])
             let opening = DashboardPane.lines(try await pane.waitUntilRunning())
-            #expect(opening.first?.contains("2025-06-11") == true && opening.first?.contains("(5 of 6)") == true,
+            #expect(opening.first?.contains("2025-06-11") == true && opening.first?.contains("(6 of 7)") == true,
                     "header: \(opening.first ?? "")")
             // The place: Nghệ An's ward list, the cursor on its fourth ward.
             let list = try await pane.openProvince("nghe an", row: "Tỉnh Nghệ An", breadcrumb: "Nationwide › Nghệ An")
@@ -31,18 +31,18 @@ extension EndToEnd {
             try FileManager.default.copyItem(at: RepositoryFiles.embeddedData.appendingPathComponent(held),
                                              to: data.appendingPathComponent(held))
             let reloaded = try await pane.waitForLines("the notice of the new snapshot") {
-                ($0.last ?? "").contains("New snapshot: 2024-03-27")
+                ($0.last ?? "").contains("New snapshot: 2024-10-17")
             }
-            #expect(reloaded.first?.contains("2025-06-11") == true && reloaded.first?.contains("(6 of 7)") == true,
+            #expect(reloaded.first?.contains("2025-06-11") == true && reloaded.first?.contains("(7 of 8)") == true,
                     "header: \(reloaded.first ?? "")")
             #expect(reloaded.last?.contains("Nationwide › Nghệ An") == true, "status: \(reloaded.last ?? "")")
             #expect(DashboardPane.cursorWard(in: reloaded)?.name == names[3], "the cursor moved: \(DashboardPane.cursorWard(in: reloaded)?.name ?? "none")")
 
             // `<` now steps to the new snapshot, still on the same ward.
             try pane.press("<")
-            let earlier = try await pane.waitForHeader("2024-03-27")
-            #expect(earlier.contains("(5 of 7)"), "header: \(earlier)")
-            try await pane.waitForLines("the same ward on 2024-03-27") { lines in
+            let earlier = try await pane.waitForHeader("2024-10-17")
+            #expect(earlier.contains("(6 of 8)"), "header: \(earlier)")
+            try await pane.waitForLines("the same ward on 2024-10-17") { lines in
                 DashboardPane.cursorWard(in: lines)?.name == names[3] && (lines.last ?? "").contains("Nationwide › Nghệ An")
             }
             try pane.press(">")
@@ -59,7 +59,7 @@ extension EndToEnd {
             try pane.press("j")
             try await pane.waitForLines("the cursor on \(names[4])") { DashboardPane.cursorWard(in: $0)?.name == names[4] }
             try pane.press("<")
-            try await pane.waitForHeader("2024-03-27")
+            try await pane.waitForHeader("2024-10-17")
             #expect(try pane.isRunning())
         }
 
@@ -83,7 +83,7 @@ extension EndToEnd {
             try #require(original.components(separatedBy: row).count == 2, "the row of 16666 is not in \(file.path)")
             let changed = original.replacingOccurrences(of: row, with: #"["16666", "complete", "11111111111111111111""#)
 
-            let pane = try DashboardPane(arguments: ["--data", data.path, "--reviews", folder.path("reviews.sqlite")])
+            let pane = try DashboardPane(arguments: ["--data", data.path, "--reviews", folder.path("reviews.sqlite"), "--snapshot", "2025-06-11"])
             try await pane.waitUntilRunning()
             try await pane.openProvince("nghe an", row: "Tỉnh Nghệ An", breadcrumb: "Nationwide › Nghệ An")
             try pane.press("/")
@@ -100,7 +100,7 @@ extension EndToEnd {
                 DashboardPane.cursorRow(in: $0)?.contains("20/20") == true
             }
             #expect(DashboardPane.cursorWard(in: after)?.name == "Phường Hà Huy Tập")
-            #expect(after.first?.contains("2025-06-11") == true && after.first?.contains("(6 of 7)") == true, "header: \(after.first ?? "")")
+            #expect(after.first?.contains("2025-06-11") == true && after.first?.contains("(7 of 8)") == true, "header: \(after.first ?? "")")
             let status = after.last ?? ""
             #expect(status.contains("Updated: record/2025-06-11.snapshot.json"), "status: \(status)")
         }

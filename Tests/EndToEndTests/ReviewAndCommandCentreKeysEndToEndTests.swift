@@ -17,7 +17,7 @@ extension EndToEnd {
         @Test func nextUnreviewedSkipsMarkedWardsAndWraps() async throws {
             let folder = try ScratchFolder("unreviewed")
             defer { folder.remove() }
-            let pane = try Self.dashboard(folder)
+            let pane = try Self.dashboard(folder, "--snapshot", "2025-06-11")
             try await pane.waitUntilRunning()
             let lines = try await pane.openProvince("nghe an", row: "Tỉnh Nghệ An", breadcrumb: "Nationwide › Nghệ An")
             let names = DashboardPane.wardRows(in: lines).map(\.name)
@@ -86,7 +86,7 @@ extension EndToEnd {
         @Test func compareViewShowsWhatChangedAndStepsBetweenSnapshots() async throws {
             let folder = try ScratchFolder("compare")
             defer { folder.remove() }
-            let pane = try Self.dashboard(folder, "--series", "demo")
+            let pane = try Self.dashboard(folder, "--series", "demo", "--snapshot", "2025-12-31")
             let first = DashboardPane.lines(try await pane.waitUntilRunning())
             #expect(first.first?.contains("2025-12-31") == true, "the demo opens on its latest snapshot: \(first.first ?? "")")
 
@@ -121,7 +121,7 @@ extension EndToEnd {
         @Test func exportWritesTheFilteredWardListIntoTheCurrentDirectory() async throws {
             let folder = try ScratchFolder("export")
             defer { folder.remove() }
-            let pane = try Self.dashboard(folder)
+            let pane = try Self.dashboard(folder, "--snapshot", "2025-06-11")
             try await pane.waitUntilRunning()
             try await pane.openProvince("nghe an", row: "Tỉnh Nghệ An", breadcrumb: "Nationwide › Nghệ An")
             try pane.press("/")

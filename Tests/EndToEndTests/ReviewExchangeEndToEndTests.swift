@@ -8,7 +8,7 @@ extension EndToEnd {
     struct ReviewExchangeEndToEndTests {
 
         private static func openNgheAn(store: String) async throws -> (DashboardPane, [String]) {
-            let pane = try DashboardPane(arguments: ["--reviews", store, "--reviewer", "Lê Thị Hoa"])
+            let pane = try DashboardPane(arguments: ["--reviews", store, "--reviewer", "Lê Thị Hoa", "--snapshot", "2025-06-11"])
             try await pane.waitUntilRunning()
             let lines = try await pane.openProvince("nghe an", row: "Tỉnh Nghệ An", breadcrumb: "Nationwide › Nghệ An")
             return (pane, DashboardPane.wardRows(in: lines).map(\.name))

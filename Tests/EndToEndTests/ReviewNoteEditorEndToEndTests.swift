@@ -11,7 +11,7 @@ extension EndToEnd {
         private static func openNgheAn(_ folder: ScratchFolder) async throws -> DashboardPane {
             // A crash ends the program (no interactive backtrace prompt waiting on the terminal).
             let pane = try DashboardPane(environment: ["SWIFT_BACKTRACE": "enable=yes,interactive=no"],
-                                         arguments: ["--reviews", folder.path("reviews.sqlite"), "--reviewer", "e2e"])
+                                         arguments: ["--reviews", folder.path("reviews.sqlite"), "--reviewer", "e2e", "--snapshot", "2025-06-11"])
             try await pane.waitUntilRunning()
             try await pane.openProvince("nghe an", row: "Tỉnh Nghệ An", breadcrumb: "Nationwide › Nghệ An")
             return pane

@@ -6,13 +6,13 @@ extension EndToEnd {
     /// (`--reviews` in a scratch folder): they survive quitting, `kill -9` right after the screen shows
     /// them, and a second dashboard on the same store sees them.
     ///
-    /// The ward list is Nghệ An's on the embedded record's latest snapshot (2025-06-11): 33 wards on
-    /// the 63-province map. Ward names are read from the screen, not written here.
+    /// The ward list is Nghệ An's on the embedded record's snapshot of 2025-06-11 as published
+    /// (`--snapshot`): 33 wards on the 63-province map. Ward names are read from the screen, not written here.
     @Suite(.enabled(if: TmuxSession.isAvailable, "tmux is not installed; end-to-end tests need it"))
     struct ReviewPersistenceEndToEndTests {
 
         private static func dashboard(store: String) throws -> DashboardPane {
-            try DashboardPane(arguments: ["--reviews", store, "--reviewer", "e2e"])
+            try DashboardPane(arguments: ["--reviews", store, "--reviewer", "e2e", "--snapshot", "2025-06-11"])
         }
 
         /// Opens a dashboard on `store` at Nghệ An's ward list; returns it and the ward names in order.
@@ -111,7 +111,7 @@ extension EndToEnd {
             defer { folder.remove() }
             let store = folder.path("reviews.sqlite")
             // Tall enough for all 33 wards in the list.
-            let arguments = ["--reviews", store, "--reviewer", "e2e"]
+            let arguments = ["--reviews", store, "--reviewer", "e2e", "--snapshot", "2025-06-11"]
             let pane = try DashboardPane(height: 50, arguments: arguments)
             try await pane.waitUntilRunning()
             let list = try await pane.openProvince("nghe an", row: "Tỉnh Nghệ An", breadcrumb: "Nationwide › Nghệ An")
@@ -149,14 +149,14 @@ extension EndToEnd {
             }
         }
 
-        /// Reviews are kept per snapshot: a mark and note on 2024-03-27 do not count on 2025-06-11, where
+        /// Reviews are kept per snapshot: a mark and note on 2024-10-17 do not count on 2025-06-11, where
         /// the same ward shows them as its previous review.
         @Test func aReviewOfAnEarlierSnapshotShowsAsThePreviousReview() async throws {
             let folder = try ScratchFolder("reviews-previous")
             defer { folder.remove() }
             let (pane, names) = try await Self.openNgheAn(store: folder.path("reviews.sqlite"))
             try pane.press("<")
-            try await pane.waitForHeader("2024-03-27")
+            try await pane.waitForHeader("2024-10-17")
             try pane.press("j", "x", "a")
             try await pane.waitForStatus("⏎ save")
             try pane.type("Hồ sơ quý I")
@@ -168,7 +168,7 @@ extension EndToEnd {
             try pane.press(">")
             let later = try await pane.waitForLines("2025-06-11 with the earlier review as previous") { lines in
                 (lines.first ?? "").contains("2025-06-11") && DashboardPane.cursorWard(in: lines)?.name == names[1]
-                    && DashboardPane.sideDetail(in: lines).contains { $0.contains("Previous review (2024-03-27): ! needs follow") }
+                    && DashboardPane.sideDetail(in: lines).contains { $0.contains("Previous review (2024-10-17): ! needs follow") }
             }
             #expect(DashboardPane.cursorWard(in: later)?.mark == nil, "the 2024 mark shows as this snapshot's")
             #expect(later.first?.contains("Nghệ An: 0 / 33 reviewed") == true, "header: \(later.first ?? "")")

@@ -206,12 +206,33 @@ func dataset(on map: AdminMap, _ rows: [WardPolice], asOf: String, criteriaID: S
         #expect(c.reportedChanges.contains(ReportedChange(scope: .province("77"), field: .registered, before: [], after: [24])))
     }
 
+    /// The record names wards but counts none: no province "crosses 30%" on what named rows add up to.
+    @Test func namedRowsCrossNoThreshold() throws {
+        let a = try Embedded.dataset("record", asOf: "2024-10-17"), b = try Embedded.dataset("record", asOf: "2025-06-11")
+        let c = SnapshotComparison(a, b)
+        #expect(c.wardsCompared && c.becameModel.count == 5, "the five recognitions of 2025 are still listed")
+        #expect(c.crossings.isEmpty)
+        // Rows read as a count cross; the same rows named do not.
+        let small = makeDataset(units: ["01": 2], rows: [WardPolice(wardCode: "011", stage: .registered)], asOf: "2024-01-01")
+        var named = makeDataset(units: ["01": 2], rows: [WardPolice(wardCode: "010", stage: .recognised)], asOf: "2024-06-30").snapshot
+        named.header.coverage = .named
+        let later = Dataset(snapshot: named, map: small.map, criteria: small.criteria)
+        var countedHeader = later.snapshot
+        countedHeader.header.coverage = .complete
+        let counted = Dataset(snapshot: countedHeader, map: small.map, criteria: small.criteria)
+        #expect(SnapshotComparison(small, counted).crossings.count == 2, "0 → 1 of 2 crosses 30% and 50%")
+        var namedBefore = small.snapshot
+        namedBefore.header.coverage = .named
+        let before = Dataset(snapshot: namedBefore, map: small.map, criteria: small.criteria)
+        #expect(SnapshotComparison(before, later).crossings.isEmpty)
+    }
+
     @Test func recordAcrossTheMapChangeHasNoWardRowsAfter() throws {
         let a = try Embedded.dataset("record", asOf: "2025-06-11"), b = try Embedded.dataset("record", asOf: "2025-07-01")
         let c = SnapshotComparison(a, b, crosswalk: try Embedded.crosswalk())
         #expect(c.crossesMapChange && c.crosswalkID == "vn-2025-01-to-07")
         #expect(!c.wardsCompared && c.fellBack.isEmpty && c.mergedIntoNonModel.isEmpty)
-        #expect(c.earlier.national.model == 5)
+        #expect(c.earlier.national.model == 6, "Phước Trung, Quảng Nam's 3 and Kon Tum's 2 named as recognised")
         #expect(c.provinces.count == 34)
     }
 

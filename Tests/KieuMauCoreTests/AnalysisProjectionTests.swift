@@ -73,15 +73,16 @@ import Testing
         #expect((p.provinces[0].paceObserved ?? 0) > 0)
     }
 
-    @Test func noProgressMeansNever() throws {
+    @Test func aTrendThatDoesNotRiseProjectsNothing() throws {
         let p = try #require(Projection(series: [summary("2024-01-01", ["01": 2, "02": 3]), summary("2024-06-30", ["01": 1, "02": 3])]))
         let falling = p.provinces[0], flat = p.provinces[1]
         #expect((falling.paceObserved ?? 0) < 0 && flat.paceObserved == 0)
         for s in [falling, flat] {
-            #expect(s.at30 == .never && s.at100 == .never)
-            #expect(s.outlook2025 == .willMiss(nil) && s.outlook2025.misses && s.outlook2030.misses)
+            #expect(s.at30 == .noRise && s.at100 == .noRise)
+            // No verdict drawn from a flat or falling line: not "will miss", not known.
+            #expect(s.outlook2025 == .unknown && !s.outlook2025.misses && !s.outlook2030.misses)
         }
-        #expect(p.provincesMissing2025 == [0, 1])
+        #expect(p.provincesMissing2025.isEmpty)
     }
 
     @Test func aSlowPaceMissesTheDeadline() throws {
@@ -94,9 +95,24 @@ import Testing
     }
 
     @Test func aTinyPaceIsBeyondTheHorizon() throws {
-        // 1 unit over 40 years: 100% of 20 is more than 500 years away.
+        // 1 unit over 40 years: 100% of 20 is centuries away; no date past 2100 is given.
         let p = try #require(Projection(series: [summary("1985-01-01", ["02": 0]), summary("2025-01-01", ["02": 1])]))
         #expect(p.provinces[1].at100 == .beyondHorizon && p.provinces[1].outlook2030 == .willMiss(nil))
+    }
+
+    @Test func noProjectedDayIsAfter2100() throws {
+        // Every pace from fast to slow: a day on or before 31/12/2100, or none at all.
+        let from = try #require(Day(iso: "2025-12-31"))
+        for pace in stride(from: 0.001, through: 50, by: 0.37) {
+            for needed in [1, 10, 100, 687] {
+                if let day = Pace.projectedDay(needed: needed, perMonth: pace, from: from) {
+                    #expect(day <= Pace.horizon, "pace \(pace), needed \(needed): \(day)")
+                }
+            }
+        }
+        // 75 years at one unit a month lands in 2100; 76 years does not.
+        #expect(Pace.projectedDay(needed: 12 * 74, perMonth: 1, from: from).map { $0.year } == 2099)
+        #expect(Pace.projectedDay(needed: 12 * 76, perMonth: 1, from: from) == nil)
     }
 
     @Test func theDeadlineHasPassed() throws {
@@ -104,9 +120,10 @@ import Testing
         #expect(p.provinces[0].outlook2025 == .missed && p.provinces[0].outlook2025.misses)
         #expect(p.provinces[1].outlook2025 == .reached)  // 50% of 20
         if case .deadlinePassed(let short) = p.provinces[0].paceNeeded2025 { #expect(short == 1) } else { Issue.record("deadline passed") }
-        // 2030 is still ahead: 01 gains a unit in six months and makes it; 02 stands still and will not.
+        // 2030 is still ahead: 01 gains a unit in six months and makes it; 02 stands still, and a
+        // flat line projects nothing.
         if case .onTrack = p.provinces[0].outlook2030 {} else { Issue.record("01: \(p.provinces[0].outlook2030)") }
-        #expect(p.provinces[1].outlook2030 == .willMiss(nil))
+        #expect(p.provinces[1].outlook2030 == .unknown && p.provinces[1].at100 == .noRise)
     }
 
     @Test func aProvinceWithoutUnits() throws {

@@ -60,7 +60,8 @@ import Testing
                                            series: "record", synthetic: false, mapID: "tiny-a", criteriaID: "tiny-8",
                                            sources: [Source(id: "seed-00", publisher: "Công an Nghệ An", title: "Hội nghị sơ kết", date: "2023-12"),
                                                      Source(id: "seed-01", publisher: "Báo Nghệ An", title: "Phường kiểu mẫu", date: "2023")],
-                                           notes: ["Fixture for the loader tests."]))
+                                           notes: ["Fixture for the loader tests."], coverage: .complete, reported: s.reported))
+        #expect(s.header.coverage == .complete, "a version-1 file reads as it always did: a complete count")
         #expect(s.wards == [
             WardPolice(wardCode: "16666", stage: .registered, pilotYear: 2021, marks: .count(7), sourceIDs: ["seed-01"],
                        note: "emulation-ranking criterion not met"),
@@ -80,6 +81,17 @@ import Testing
             ReportedFigures(scope: .province("40"), sourceID: "seed-01", registered: 2, complete: 1, recognised: 1,
                             byCriteriaMet: [CriteriaMetCount(met: 8, wards: 1)]),
         ])
+    }
+
+    @Test func versionTwoSaysWhatTheRowsCover() throws {
+        let s = try snapshot("record/2024-12-31.snapshot.json")
+        #expect(s.header.coverage == SnapshotCoverage(default: .named, provinces: ["40": .complete]))
+        #expect(s.header.coverage.of(province: "40") == .complete && s.header.coverage.of(province: "01") == .named)
+        #expect(s.header.coverage.national(provinceCodes: ["01", "40", "79"]) == .named)
+        #expect(s.reported == [ReportedFigures(scope: .national, sourceID: "s", registered: 3, note: "registered for 2024", round: 2024)])
+        // The header alone (as a listing reads it) has the coverage and the reported figures too.
+        let entry = try #require(Fixtures.goodCatalog.snapshots.first { $0.file == "record/2024-12-31.snapshot.json" })
+        #expect(entry.header.coverage == s.header.coverage && entry.header.reported == s.reported)
     }
 
     @Test func syntheticSnapshotOnAnotherMap() throws {

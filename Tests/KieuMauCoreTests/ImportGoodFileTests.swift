@@ -35,7 +35,7 @@ import Testing
         let haHuyTap = try #require(rows["16666"])
         #expect(haHuyTap.stage == .registered && haHuyTap.pilotYear == 2021)
         #expect(haHuyTap.marks.metCount == 21 && haHuyTap.marks.notMet(of: 22) == [22])
-        #expect(haHuyTap.note == "Chưa đạt tiêu chí 22 (thi đua, khen thưởng)")
+        #expect(haHuyTap.note == "Ví dụ hư cấu: chưa đạt một tiêu chí")
         #expect(rows["16690"]?.marks.metCount == 21)                       // "x" and "chưa đạt"
         #expect(rows["16726"]?.marks.notMet(of: 22) == [19, 20, 21, 22])   // "P. Nghi Hòa" in "Vinh"
         #expect(rows["16735"]?.marks.unknown(of: 22) == [20, 21, 22])      // "?" and blank are unknown
@@ -70,7 +70,9 @@ import Testing
     @Test func theWrittenFileIsTheGeneratorLayout() throws {
         let outcome = try ImportSupport.convert("nghe-an-counts.csv")
         let text = try #require(outcome.text)
-        #expect(text.hasPrefix("{\n  \"format\": \"kieumau.snapshot\",\n  \"version\": 1,\n  \"asOf\": \"2023-12-31\",\n"))
+        #expect(text.hasPrefix("{\n  \"format\": \"kieumau.snapshot\",\n  \"version\": 2,\n  \"asOf\": \"2023-12-31\",\n"))
+        // A province's full sheet: its rows are a complete count; the other provinces are not covered.
+        #expect(text.contains("\n  \"coverage\": {\"default\": \"named\", \"provinces\": {\"40\": \"complete\"}},\n"))
         #expect(text.hasSuffix("  ]\n}\n"))
         let lines = text.split(separator: "\n")
         #expect(lines.filter { $0.hasPrefix("    [\"") }.count == 4)   // one ward row a line
@@ -97,8 +99,8 @@ import Testing
         request.asOf = Day(year: 2023, month: 12, day: 20)!
         let report = ImportRunner.run(request)
         #expect(report.succeeded, "\(report.problems)")
-        #expect(report.criteriaID == "bca-5764-22")   // from record/2023-11-02
-        #expect(report.choices.contains { $0.hasPrefix("criteria set bca-5764-22") && $0.contains("record/2023-11-02.snapshot.json") })
+        #expect(report.criteriaID == "bca-5764-22")   // from record/2023-11-10
+        #expect(report.choices.contains { $0.hasPrefix("criteria set bca-5764-22") && $0.contains("record/2023-11-10.snapshot.json") })
         let catalog = Catalog.scan(directory: data, today: ImportSupport.today)
         #expect(catalog.problems.isEmpty, "\(catalog.problems)")
         #expect(catalog.snapshots(inSeries: "record").map(\.header.asOf.iso).contains("2023-12-20"))

@@ -29,8 +29,10 @@ import Testing
         #expect(split == [CriteriaMetCount(met: 22, wards: 144), CriteriaMetCount(met: 21, wards: 25), CriteriaMetCount(met: 20, wards: 3)])
         // The conflicting "144 reached 20/22" is a second report, flagged, not merged.
         #expect(s.nationalConflicts.contains { $0.field == .criteriaMetDistribution && Set([$0.first.sourceID, $0.second.sourceID]) == ["seed-00", "seed-04"] })
-        // The ward rows add up to far fewer than 172: the difference is exposed.
-        #expect(s.nationalDiscrepancies.contains { $0.field == .registered && $0.reported == 172 && $0.fromRows < 172 })
+        // The rows are the wards the sources name: a lower bound, not a count to set against 172.
+        #expect(s.nationalCoverage == .named && !s.nationalIsCounted)
+        #expect(s.national.registered < 172 && s.nationalDiscrepancies.isEmpty)
+        #expect(s.bandCounts.values.reduce(0, +) == 0, "no province is in a band")
     }
 
     @Test func ngheAnSixteenWardsAt21Of22() throws {
@@ -41,14 +43,17 @@ import Testing
         #expect(reported.registered == 16)
         #expect(reported.byCriteriaMet == [CriteriaMetCount(met: 21, wards: 16)])
         #expect(ngheAn.province.units == 33)
-        // Every named Nghệ An ward at 21/22 is in progress, none model: the province is below 30%.
-        let haHuyTap = try #require(data.map.wardIndex["16666"])
-        #expect(data.wardProgress(at: haHuyTap).met == 21)
-        #expect(ngheAn.tally.model == 0 && ngheAn.tally.band == .below)
+        // Which wards the 16 are is not published: a named ward keeps its own last score, or none.
+        let haHuyTap = try #require(data.map.wardIndex["16666"]), nghiHoa = try #require(data.map.wardIndex["16726"]),
+            nghiHuong = try #require(data.map.wardIndex["16732"])
+        #expect(data.wardProgress(at: haHuyTap).met == nil)
+        #expect(data.wardProgress(at: nghiHoa).met == 18 && data.wardProgress(at: nghiHuong).met == 18, "treated alike")
+        // Named rows: no band, whatever they add up to.
+        #expect(ngheAn.coverage == .named && !ngheAn.isCounted)
     }
 
     @Test func nghiHoa18Of22InOctober2023() throws {
-        let data = try dataset(series: "record", asOf: "2023-11-02")
+        let data = try dataset(series: "record", asOf: "2023-11-10")
         let w = try #require(data.map.wardIndex["16726"])
         #expect(data.map.wards[w].name == "Phường Nghi Hòa")
         #expect(data.wardProgress(at: w).met == 18)
@@ -70,16 +75,21 @@ import Testing
         #expect((bands[.above] ?? 0) > 0 && (bands[.below] ?? 0) > 0)
     }
 
-    @Test func reportAsOfEndOf2023() throws {
+    @Test func reportOfTheSnapshotAsPublished() throws {
         let data = try dataset(series: "record", asOf: "2023-12-31")
         let text = Report(data: data, summary: ProgressSummary(data), previous: nil).render(.text)
-        #expect(text.contains("registered 172 · quota 106"))
-        #expect(text.contains("144 at 22/22, 25 at 21/22, 3 at 20/22"))
+        #expect(text.hasPrefix("KieuMau report — snapshot 2023-12-31 as published"))
+        #expect(text.contains("registered 172 against a quota of 106 (2023 round) [seed-04, seed-00]  2023-12\n"))
+        #expect(text.contains("144 at 22/22, 25 at 21/22, 3 at 20/22 (2023 round) [seed-00] ≠ 144 at 20/22 (2023 round) [seed-04]"))
         #expect(text.contains("CONFLICT between sources"))
+        #expect(text.contains("share, 2025 band, gaps, pace: unknown — 20 of 1726 wards named in sources"))
         #expect(text.contains("Tỉnh Nghệ An"))
         let csv = Report(data: data, summary: ProgressSummary(data), previous: nil).render(.csv)
         #expect(csv.split(separator: "\n").count == 1 + 1 + 63)  // header, national, 63 provinces
+        let national = try #require(csv.split(separator: "\n").dropFirst().first)
+        #expect(national.contains(",172,2023,2023-12,seed-04 seed-00,106,2023,2023-12,seed-04,"), "\(national)")
+        #expect(national.hasSuffix(",unknown,,,,20 of 1726 wards named in sources"), "\(national)")
         let json = Report(data: data, summary: ProgressSummary(data), previous: nil).render(.json)
-        #expect(json.contains("\"quota\": 106"))
+        #expect(json.contains("\"value\": 106") && json.contains("\"view\": \"as published\""))
     }
 }

@@ -270,7 +270,8 @@ final class MemoryReviews: ReviewBackend {
         let c = controller()
         let p = try! #require(c.state.projection)
         #expect(p.asOf == Day(iso: "2023-12-31") && p.hasPace)
-        #expect(c.render(width: 120, height: 40).text.contains("At the pace observed"))
+        // The trend over every snapshot, named apart from the pace since the previous one.
+        #expect(c.render(width: 120, height: 40).text.contains("At the trend over 2 snapshots"))
     }
 }
 

@@ -105,6 +105,24 @@ import KieuMauCore
         try check("reviews-vi-160x48", screen(c, 160, 48))
     }
 
+    // The opening view: the latest-known picture of the embedded record on a fixed day.
+    @Test func openingRecord80x24() throws {
+        try check("opening-record-80x24", screen(try EmbeddedRecord.controller(), 80, 24))
+    }
+    @Test func openingRecordVietnamese80x24() throws {
+        try check("opening-record-vi-80x24", screen(try EmbeddedRecord.controller(lang: .vi), 80, 24))
+    }
+    @Test func openingRecord160x48() throws {
+        try check("opening-record-160x48", screen(try EmbeddedRecord.controller(width: 160, height: 48), 160, 48))
+    }
+    @Test func openingRecordVietnamese160x48() throws {
+        try check("opening-record-vi-160x48", screen(try EmbeddedRecord.controller(lang: .vi, width: 160, height: 48), 160, 48))
+    }
+    /// The demo series keeps its bands, and from 2026 its 2025 column is the result at 31/12/2025.
+    @Test func openingDemo160x48() throws {
+        try check("opening-demo-160x48", screen(try EmbeddedRecord.controller(series: "demo", width: 160, height: 48), 160, 48))
+    }
+
     /// Every size from 1×1 to 200×60 renders without trapping, and nothing is drawn past the edge.
     @Test func everySizeRenders() {
         let c = Fixture.controller()

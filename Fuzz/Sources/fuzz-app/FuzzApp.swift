@@ -18,8 +18,12 @@ func fuzzApp(_ bytes: [UInt8]) {
     let refs = DataSource.shared.snapshots(inSeries: series[Int(setup) % series.count])
     let index = Int(setup >> 1) % refs.count
     guard case .success(let dataset) = DataSource.shared.load(refs[index]) else { return }
+    // On the last snapshot the dashboard opens: the latest-known picture (as of its day), as the
+    // dashboard does before its first frame; elsewhere a snapshot as published.
+    let opening = index == refs.count - 1
+        ? refs.last.flatMap { LatestKnownView.read(on: $0.header.asOf, refs: refs, definition: .complete, source: DataSource.shared) } : nil
     let state = AppState(dataset: dataset, snapshots: refs, snapshotIndex: index, lang: setup & 0x40 == 0 ? .vi : .en,
-                         glyphs: setup & 0x80 == 0 ? .unicodeSet : .asciiSet, seriesNames: series)
+                         glyphs: setup & 0x80 == 0 ? .unicodeSet : .asciiSet, seriesNames: series, latestKnown: opening)
     var (width, height) = (80, 24)
     // A budget of full snapshots kept that is the default, or one that keeps a neighbour or two of
     // the national map, so that eviction and reading ahead are exercised. On half of the inputs the
@@ -55,6 +59,9 @@ func fuzzApp(_ bytes: [UInt8]) {
 }
 
 func checkState(_ s: AppState) {
+    // The figures on screen are of the map on screen, latest known or as published.
+    require(s.picture.provinces.count == s.map.provinces.count && s.picture.mapID == s.map.id,
+            "picture on map \(s.picture.mapID) (\(s.picture.provinces.count) provinces), screen on \(s.map.id)")
     func check(_ l: ListState, _ count: Int, _ name: String) {
         require(l.selected >= 0 && (l.selected < count || l.selected == 0), "\(name) selection \(l.selected) of \(count) rows")
         require(l.offset >= 0 && (l.offset < count || l.offset == 0), "\(name) offset \(l.offset) of \(count) rows")

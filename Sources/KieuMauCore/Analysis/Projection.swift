@@ -2,12 +2,15 @@
 /// snapshots of a series, the day 30%, 50% and 100% are reached at that pace, and whether the 2025
 /// and 2030 targets will be missed. Pure: computed from summaries the caller loads.
 ///
-/// Method (stated in the report too): the pace is the slope of the least-squares line through the
+/// Method (stated in the report too): the trend is the slope of the least-squares line through the
 /// model counts of every snapshot on the same map as the latest one (x = months since the first of
-/// them, y = model units); with two snapshots it is simply first → last. A map change resets the
-/// basis, because the units counted differ. The line is projected from the latest count, not from
-/// the fitted value: "from where it stands, at the pace it has kept". A milestone is reached on the
-/// day `needed / pace` months after the latest snapshot (`Pace.projectedDay`).
+/// them, y = model units); with two snapshots it is simply first → last. Only counts count: a
+/// scope's points are the snapshots whose rows cover it completely, and a scope whose latest rows
+/// name only some wards has no projection at all. A map change resets the basis, because the units
+/// counted differ. The line is projected from the latest count, not from the fitted value: "from
+/// where it stands, at the pace it has kept". A milestone is reached on the day `needed / pace`
+/// months after the latest snapshot (`Pace.projectedDay`); none is projected from fewer than two
+/// counts, from a trend that does not rise, or past 2100.
 public struct Projection: Sendable {
     /// Summaries used for the pace: those on the latest one's map, oldest first.
     public let basis: [Day]
@@ -33,14 +36,20 @@ public struct Projection: Sendable {
         mapID = latest.mapID
         definition = latest.definition
         national = ScopeProjection(province: nil, tally: latest.national, asOf: latest.asOf,
-                                   pace: Self.slope(basis.map { ($0.asOf, $0.national.model) }))
+                                   pace: Self.slope(basis.filter(\.nationalIsCounted).map { ($0.asOf, $0.national.model) }),
+                                   counted: latest.nationalIsCounted)
+        // Each earlier snapshot's provinces by code, once (not a search per province per snapshot).
+        let earlier: [[String: ProvinceTally]] = basis.map { s in
+            Dictionary(s.provinces.map { ($0.province.code, $0) }, uniquingKeysWith: { a, _ in a })
+        }
         var provinces: [ScopeProjection] = []
         provinces.reserveCapacity(latest.provinces.count)
         for p in latest.provinces {
-            let points: [(Day, Int)] = basis.compactMap { s in
-                s.provinces.first { $0.province.code == p.province.code }.map { (s.asOf, $0.tally.model) }
+            let points: [(Day, Int)] = zip(basis, earlier).compactMap { s, byCode in
+                byCode[p.province.code].flatMap { $0.isCounted ? (s.asOf, $0.tally.model) : nil }
             }
-            provinces.append(ScopeProjection(province: p.province, tally: p.tally, asOf: latest.asOf, pace: Self.slope(points)))
+            provinces.append(ScopeProjection(province: p.province, tally: p.tally, asOf: latest.asOf, pace: Self.slope(points),
+                                             counted: p.isCounted))
         }
         self.provinces = provinces
     }
@@ -51,6 +60,8 @@ public struct Projection: Sendable {
     public var provincesMissing2030: [Int] { provinces.indices.filter { provinces[$0].outlook2030.misses } }
     /// True when at least two snapshots give a pace.
     public var hasPace: Bool { basis.count >= 2 }
+    /// True when the latest rows count every ward of the country.
+    public var nationIsCounted: Bool { national.counted }
 
     /// Least-squares slope of y over x in months; nil with fewer than two distinct days.
     static func slope(_ points: [(Day, Int)]) -> Double? {
@@ -74,14 +85,16 @@ public struct ScopeProjection: Sendable {
         case reached
         /// Reached on this day at the pace observed.
         case on(Day)
-        /// The pace is zero or negative: never at this pace.
-        case never
-        /// More than 500 years away at this pace.
+        /// The trend is flat or falling: nothing is projected from it.
+        case noRise
+        /// After 2100 at this pace (`Pace.horizon`): no date is given.
         case beyondHorizon
-        /// Fewer than two snapshots on the map: no pace to project with.
+        /// Fewer than two counts on the map: no pace to project with.
         case noPace
         /// The scope has no ward police units: nothing to reach.
         case noUnits
+        /// The latest rows name only some wards of the scope: there is no count to project from.
+        case notCounted
     }
 
     /// Whether a deadline's target (30% by 2025, 100% by 2030) will be met.
@@ -89,11 +102,12 @@ public struct ScopeProjection: Sendable {
         case reached
         /// Projected to be reached on this day, on or before the deadline.
         case onTrack(Day)
-        /// Projected after the deadline (the day), or never (nil) at the pace observed.
+        /// Projected after the deadline (the day), or after 2100 (nil), at the pace observed.
         case willMiss(Day?)
         /// The deadline is on or before the as-of date and the target is not reached.
         case missed
-        /// No pace to project with, and the deadline is still ahead.
+        /// Not known: no count, no pace to project with, or a trend that does not rise, and the
+        /// deadline is still ahead (or, past it, no count to judge by).
         case unknown
         case noUnits
 
@@ -120,6 +134,8 @@ public struct ScopeProjection: Sendable {
 
     /// Nil for the whole country.
     public let province: Province?
+    /// The rows count every ward of the scope: without that, nothing below is known.
+    public let counted: Bool
     public let tally: Tally
     /// Model units per month observed (least-squares slope); nil with fewer than two snapshots.
     public let paceObserved: Double?
@@ -136,18 +152,21 @@ public struct ScopeProjection: Sendable {
     /// 100% by 31/12/2030.
     public let outlook2030: Outlook
 
-    init(province: Province?, tally: Tally, asOf: Day, pace: Double?) {
+    init(province: Province?, tally: Tally, asOf: Day, pace: Double?, counted: Bool = true) {
         self.province = province
         self.tally = tally
+        self.counted = counted
+        let pace = counted ? pace : nil
         paceObserved = pace
         paceNeeded2025 = Pace.needed(units: tally.needed(percent: Targets.floorPercent), from: asOf, to: Targets.deadline2025)
         paceNeeded2030 = Pace.needed(units: tally.needed(percent: Targets.fullPercent), from: asOf, to: Targets.deadline2030)
         func milestone(_ percent: Int) -> Milestone {
             guard tally.units > 0 else { return .noUnits }
+            guard counted else { return .notCounted }
             let needed = tally.needed(percent: percent)
             if needed == 0 { return .reached }
             guard let pace else { return .noPace }
-            guard pace > 0 else { return .never }
+            guard pace > 0 else { return .noRise }
             return Pace.projectedDay(needed: needed, perMonth: pace, from: asOf).map(Milestone.on) ?? .beyondHorizon
         }
         at30 = milestone(Targets.floorPercent)
@@ -156,11 +175,12 @@ public struct ScopeProjection: Sendable {
         func outlook(_ m: Milestone, by deadline: Day) -> Outlook {
             switch m {
             case .noUnits: return .noUnits
+            case .notCounted: return .unknown
             case .reached: return .reached
             case _ where asOf >= deadline: return .missed
             case .on(let day): return day <= deadline ? .onTrack(day) : .willMiss(day)
-            case .never, .beyondHorizon: return .willMiss(nil)
-            case .noPace: return .unknown
+            case .beyondHorizon: return .willMiss(nil)
+            case .noRise, .noPace: return .unknown
             }
         }
         outlook2025 = outlook(at30, by: Targets.deadline2025)

@@ -163,7 +163,11 @@ public struct SnapshotComparison: Sendable {
             }
         }
         self.provinces = provinces
-        crossings = wardsCompared ? Self.crossings(provinces) : []
+        // A province crosses 30% or 50% only between two counts of it: named wards are no share.
+        let counted = provinces.filter { change in
+            sb.provinces[change.province].isCounted && change.predecessors.allSatisfy { sa.provinces[$0].isCounted }
+        }
+        crossings = wardsCompared ? Self.crossings(counted) : []
 
         // Wards.
         var became: [WardChange] = [], fell: [WardChange] = [], merged: [WardChange] = []

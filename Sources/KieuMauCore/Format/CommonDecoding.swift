@@ -4,6 +4,12 @@ extension Decoding {
     /// Checks the top-level object. Returns its fields when the file is of `kind` and a version this
     /// program reads; nil otherwise (then nothing else in it is worth checking).
     mutating func root(_ kind: DataFileKind, required: [String], optional: [String]) -> Fields? {
+        root(kind) { _ in (required, optional) }?.fields
+    }
+
+    /// The same for a kind whose keys depend on the version: `keys` gives the required and optional
+    /// keys of a version. Returns the fields and the version.
+    mutating func root(_ kind: DataFileKind, keys: (Int) -> (required: [String], optional: [String])) -> (fields: Fields, version: Int)? {
         let root = JSONDocument.root
         guard document.kind(root) == .object else {
             report(root, "", "expected an object at the top level, found \(document.describe(root))"); return nil
@@ -18,16 +24,18 @@ extension Decoding {
             report(format, "format", "expected \"\(kind.format)\" (the file name ends in \(kind.suffix)), found \(document.describe(format))")
             return nil
         }
-        guard let version else { report(root, "version", "missing required key `version` (expected \(DataFileKind.formatVersion))"); return nil }
-        guard let number = document.integer(version), number == DataFileKind.formatVersion else {
-            report(version, "version", "unsupported version: this program reads version \(DataFileKind.formatVersion) of \(kind.format), found \(document.describe(version))")
+        let readable = kind.versions.map(String.init).joined(separator: " or ")
+        guard let version else { report(root, "version", "missing required key `version` (expected \(readable))"); return nil }
+        guard let number = document.integer(version), kind.versions.contains(number) else {
+            report(version, "version", "unsupported version: this program reads version \(readable) of \(kind.format), found \(document.describe(version))")
             return nil
         }
+        let (required, optional) = keys(number)
         // A header parsed without the rows has no `wards` to find.
         let needed = document.stoppedAtKey == nil ? required : required.filter { $0 != "wards" }
         let fields = object(root, "", required: ["format", "version"] + needed, optional: optional)
         checkWardsLast()
-        return fields
+        return fields.map { ($0, number) }
     }
 
     /// `wards` must be the last top-level key, so a header is everything before it.

@@ -2,7 +2,12 @@
 enum DataFileKind: CaseIterable, Sendable {
     case criteria, map, crosswalk, snapshot
 
-    static let formatVersion = 1
+    /// The versions of each kind this program reads, oldest first; the last is the one it writes.
+    /// Snapshots are at version 2 (`coverage`, `reported[].round`); a version-1 snapshot is read as
+    /// it always was, its rows a complete count. The other kinds are at version 1.
+    var versions: [Int] { self == .snapshot ? [1, 2] : [1] }
+    /// The version this program writes.
+    var currentVersion: Int { versions[versions.count - 1] }
 
     var suffix: String {
         switch self {

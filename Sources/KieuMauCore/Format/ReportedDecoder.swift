@@ -3,12 +3,15 @@
 enum ReportedDecoder {
     static let figureKeys = ["registered", "quota", "complete", "recognised"]
 
+    /// `version`: the file's; `round` belongs to version 2. `asOf`: the snapshot's day, which a
+    /// round's year may not be after.
     static func decode(_ d: inout Decoding, _ node: Int, criteria: CriteriaSet?, map: AdminMap?,
-                       sourceIDs: Set<String>) -> [ReportedFigures] {
+                       sourceIDs: Set<String>, version: Int = 2, asOf: Day? = nil) -> [ReportedFigures] {
         guard d.isArray(node, "reported", of: "report objects") else { return [] }
         var result: [ReportedFigures] = []
         for (index, element) in d.document.elements(of: node).enumerated() {
-            if let figures = decodeEntry(&d, element, "reported[\(index)]", criteria: criteria, map: map, sourceIDs: sourceIDs) {
+            if let figures = decodeEntry(&d, element, "reported[\(index)]", criteria: criteria, map: map, sourceIDs: sourceIDs,
+                                         version: version, asOf: asOf) {
                 result.append(figures)
             }
         }
@@ -16,8 +19,8 @@ enum ReportedDecoder {
     }
 
     private static func decodeEntry(_ d: inout Decoding, _ node: Int, _ path: String, criteria: CriteriaSet?,
-                                    map: AdminMap?, sourceIDs: Set<String>) -> ReportedFigures? {
-        guard let f = d.object(node, path, required: ["scope", "source"], optional: figureKeys + ["byCriteriaMet", "note"]) else { return nil }
+                                    map: AdminMap?, sourceIDs: Set<String>, version: Int, asOf: Day?) -> ReportedFigures? {
+        guard let f = d.object(node, path, required: ["scope", "source"], optional: figureKeys + ["byCriteriaMet", "note", "round"]) else { return nil }
         let problemsBefore = d.problems.count
         var scope: Scope?
         var province: Province?
@@ -43,6 +46,18 @@ enum ReportedDecoder {
             if let valueNode = f[key], let value = d.integer(valueNode, path + "." + key, in: 0...Int.max) { figures[key] = value }
         }
         let byCriteriaMet = f["byCriteriaMet"].map { decodeByCriteriaMet(&d, $0, path + ".byCriteriaMet", criteria: criteria) } ?? []
+        var round: Int?
+        if let roundNode = f["round"] {
+            if version < 2 {
+                d.report(roundNode - 1, path + ".round", "`round` belongs to version 2 of kieumau.snapshot; this file says version \(version)")
+            } else if let year = d.integer(roundNode, path + ".round", in: 1900...9999, what: "a year") {
+                if let asOf, year > asOf.year {
+                    d.report(roundNode, path + ".round", "expected a year no later than asOf (\(asOf.iso)), found \(year)")
+                } else {
+                    round = year
+                }
+            }
+        }
 
         // Counts never above their totals.
         if let registered = figures["registered"] {
@@ -64,7 +79,7 @@ enum ReportedDecoder {
         guard let scope, let sourceID, d.problems.count == problemsBefore else { return nil }
         return ReportedFigures(scope: scope, sourceID: sourceID, registered: figures["registered"], quota: figures["quota"],
                                complete: figures["complete"], recognised: figures["recognised"],
-                               byCriteriaMet: byCriteriaMet, note: d.text(f, "note", in: path))
+                               byCriteriaMet: byCriteriaMet, note: d.text(f, "note", in: path), round: round)
     }
 
     /// `{"22": 144, "21": 25}`: keys are a number of criteria met (0…M), values a number of wards.

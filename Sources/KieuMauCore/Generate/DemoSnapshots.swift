@@ -85,7 +85,7 @@ enum DemoSnapshots {
             notes.append("Ward list of early 2025 (vn-2025-01) used for every snapshot before July 2025.")
         }
         return DataFileJSON.document([
-            ("format", "kieumau.snapshot"), ("version", 1),
+            ("format", "kieumau.snapshot"), ("version", .int(DataFileKind.snapshot.currentVersion)),
             ("asOf", .string(step.iso)),
             ("title", .string("DEMO (synthetic data): the programme as of \(step.iso)")),
             ("series", "demo"),
@@ -94,6 +94,8 @@ enum DemoSnapshots {
             ("criteria", .string(step.criteria.id)),
             ("sources", .array([])),
             ("notes", .array(notes)),
+            // Every ward of every province is simulated: a complete count.
+            ("coverage", SnapshotFileText.coverage(.complete)),
             ("reported", .array([])),
             ("wards", .array(rows)),
         ])

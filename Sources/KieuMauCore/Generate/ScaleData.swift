@@ -90,7 +90,7 @@ public enum ScaleData {
 
     private static func document(scale: DataScale, step: DemoPlan.Step, rows: [OrderedJSON]) -> String {
         DataFileJSON.document([
-            ("format", "kieumau.snapshot"), ("version", 1),
+            ("format", "kieumau.snapshot"), ("version", .int(DataFileKind.snapshot.currentVersion)),
             ("asOf", .string(step.iso)),
             ("title", .string("BENCHMARK \(scale.rawValue) (synthetic data): the programme as of \(step.iso)")),
             ("series", "demo"),
@@ -102,6 +102,8 @@ public enum ScaleData {
                 .string("SYNTHETIC BENCHMARK DATA, made by `kieumau generate --scale \(scale.rawValue)` from a fixed seed: no figure in this file is real."),
                 "A ward of the map that is absent from this file is not registered.",
             ])),
+            // Every ward of every province is simulated: a complete count.
+            ("coverage", SnapshotFileText.coverage(.complete)),
             ("reported", .array([])),
             ("wards", .array(rows)),
         ])

@@ -12,11 +12,15 @@ public struct ImportOptions: Sendable {
     /// stops the import).
     public var skipBadRows: Bool
     public var limits: ImportLimits
+    /// What the sheet is for each province it has rows for: by default a province's full sheet,
+    /// a complete count (a ward without a row is not registered); `.named` for a list of some wards
+    /// only. Provinces without rows are always named (nothing is known of them).
+    public var coverage: Coverage
 
     public init(asOf: Day, series: String, title: String, source: Source, notes: [String] = [], province: String? = nil,
-                skipBadRows: Bool = false, limits: ImportLimits = ImportLimits()) {
+                skipBadRows: Bool = false, limits: ImportLimits = ImportLimits(), coverage: Coverage = .complete) {
         self.asOf = asOf; self.series = series; self.title = title; self.source = source; self.notes = notes
-        self.province = province; self.skipBadRows = skipBadRows; self.limits = limits
+        self.province = province; self.skipBadRows = skipBadRows; self.limits = limits; self.coverage = coverage
     }
 }
 

@@ -23,6 +23,9 @@ public struct ImportRequest: Sendable {
     public var dryRun: Bool
     public var force: Bool
     public var skipBadRows: Bool
+    /// What the sheet is for its provinces: `.complete` (a province's full sheet, the default) or
+    /// `.named` (a list of some wards only). See `ImportOptions.coverage`.
+    public var coverage: Coverage = .complete
     /// The day of the import (snapshots dated later are refused; the generated source is dated so).
     public var today: Day
     public var limits: ImportLimits

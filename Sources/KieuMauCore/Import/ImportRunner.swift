@@ -77,7 +77,8 @@ public enum ImportRunner {
         let options = ImportOptions(asOf: request.asOf, series: request.series,
                                     title: request.title ?? "Imported from \(request.fileName)", source: request.source,
                                     notes: ["Imported with `kieumau import` from \(request.fileName) on \(request.today.iso)."],
-                                    province: request.province, skipBadRows: request.skipBadRows, limits: request.limits)
+                                    province: request.province, skipBadRows: request.skipBadRows, limits: request.limits,
+                                    coverage: request.coverage)
         let outcome = SnapshotImporter.convert(table, map: map, criteria: criteria, options: options)
         report.outcome = outcome
         guard let text = outcome.text else { return report }

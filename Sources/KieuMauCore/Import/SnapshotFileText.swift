@@ -9,7 +9,7 @@ enum SnapshotFileText {
         }
         return DataFileJSON.document([
             ("format", "kieumau.snapshot"),
-            ("version", 1),
+            ("version", .int(DataFileKind.snapshot.currentVersion)),
             ("asOf", .string(h.asOf.iso)),
             ("title", .string(h.title)),
             ("series", .string(h.series)),
@@ -18,9 +18,33 @@ enum SnapshotFileText {
             ("criteria", .string(h.criteriaID)),
             ("sources", .array(sources)),
             ("notes", .array(h.notes.map(OrderedJSON.string))),
-            ("reported", .array([])),
+            ("coverage", coverage(h.coverage)),
+            ("reported", .array(snapshot.reported.map(reported))),
             ("wards", .array(snapshot.wards.map { row($0, criteriaCount: criteriaCount) })),
         ])
+    }
+
+    /// `{"default": …, "provinces": {…}}`, the provinces in code order.
+    static func coverage(_ c: SnapshotCoverage) -> OrderedJSON {
+        var members: [(String, OrderedJSON)] = [("default", .string(c.defaultCoverage.rawValue))]
+        if !c.provinces.isEmpty {
+            members.append(("provinces", .object(c.provinces.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value.rawValue)) })))
+        }
+        return .object(members)
+    }
+
+    /// One `reported` entry, with only the figures it has.
+    static func reported(_ r: ReportedFigures) -> OrderedJSON {
+        var members: [(String, OrderedJSON)] = [("scope", .string(r.scope.token)), ("source", .string(r.sourceID))]
+        if let round = r.round { members.append(("round", .int(round))) }
+        for (key, value) in [("registered", r.registered), ("quota", r.quota), ("complete", r.complete), ("recognised", r.recognised)] {
+            if let value { members.append((key, .int(value))) }
+        }
+        if !r.byCriteriaMet.isEmpty {
+            members.append(("byCriteriaMet", .object(r.byCriteriaMet.sorted { $0.met > $1.met }.map { (String($0.met), .int($0.wards)) })))
+        }
+        if !r.note.isEmpty { members.append(("note", .string(r.note))) }
+        return .object(members)
     }
 
     /// `[code, stage, criteria, {details}]`, the details only with what the row has.

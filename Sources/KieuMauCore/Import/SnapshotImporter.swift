@@ -104,12 +104,35 @@ public enum SnapshotImporter {
         if summary.rowsInError > 0 {
             notes.append("\(summary.rowsInError) row\(summary.rowsInError == 1 ? "" : "s") of \(table.file) with errors left out (--skip-bad-rows).")
         }
+        let coverage = Self.coverage(of: wards, map: map, options: options, rowsLeftOut: summary.rowsInError)
+        notes.append(Self.coverageNote(coverage, map: map))
         // Free text (a file name may be in a note) as the reader will give it back.
         let snapshotHeader = SnapshotHeader(asOf: options.asOf, title: DisplaySafe.asRead(options.title), series: options.series,
                                             synthetic: false, mapID: map.id, criteriaID: criteria.id, sources: [options.source],
-                                            notes: notes.map(DisplaySafe.asRead))
+                                            notes: notes.map(DisplaySafe.asRead), coverage: coverage)
         let snapshot = Snapshot(header: snapshotHeader, wards: wards, reported: [])
         return ImportOutcome(snapshot: snapshot, text: SnapshotFileText.make(snapshot, criteriaCount: criteria.count),
                              problems: problems, summary: summary, suggestionWork: suggestionWork)
+    }
+
+    /// The provinces the sheet has rows for are complete (a province's full sheet: a ward without
+    /// a row is not registered), unless the sheet is a list of some wards only or rows in error
+    /// were left out (`--skip-bad-rows`: their wards are then not accounted for). Every other
+    /// province is named: the sheet says nothing of it. Done here, where the snapshot is built,
+    /// so every reader of sheets (CSV, spreadsheet files) gets it.
+    static func coverage(of wards: [WardPolice], map: AdminMap, options: ImportOptions, rowsLeftOut: Int) -> SnapshotCoverage {
+        let complete = options.coverage == .complete && rowsLeftOut == 0
+        var provinces: [String: Coverage] = [:]
+        for w in wards { if let p = map.ward(w.wardCode)?.provinceCode { provinces[p] = complete ? .complete : .named } }
+        return SnapshotCoverage(default: .named, provinces: provinces)
+    }
+
+    /// What the coverage says, in a note of the snapshot.
+    static func coverageNote(_ coverage: SnapshotCoverage, map: AdminMap) -> String {
+        let complete = coverage.completeProvinces.map { map.province($0)?.name ?? $0 }
+        if complete.isEmpty {
+            return "Coverage: the rows are the wards the sheet lists, not every ward of a province (named), so no share is computed from them."
+        }
+        return "Coverage: the sheet lists every ward of \(complete.joined(separator: ", ")) (a complete count: a ward without a row is not registered); other provinces are not covered."
     }
 }

@@ -24,12 +24,17 @@ public enum Pace {
         return Double(modelNow - modelThen) / months
     }
 
-    /// The day a target is reached at a steady pace, or nil when the pace is not positive.
+    /// No projected date is given past this day: a line drawn through a few counts says nothing
+    /// about the next century.
+    public static let horizon = Day(year: 2100, month: 12, day: 31)!
+
+    /// The day a target is reached at a steady pace, or nil when the pace is not positive or the
+    /// day would be after `horizon`.
     public static func projectedDay(needed: Int, perMonth pace: Double, from asOf: Day) -> Day? {
         if needed <= 0 { return asOf }
         guard pace > 0 else { return nil }
-        let days = Int((Double(needed) / pace * 30.436875).rounded(.up))
-        guard days < 365 * 500 else { return nil }
-        return Day.today(secondsSince1970: (asOf.ordinal + days) * 86400)
+        let days = (Double(needed) / pace * 30.436875).rounded(.up)
+        guard days <= Double(horizon.ordinal - asOf.ordinal) else { return nil }
+        return Day.today(secondsSince1970: (asOf.ordinal + Int(days)) * 86400)
     }
 }

@@ -7,6 +7,12 @@ public struct ProvinceProgress: Sendable {
     public let reported: [ReportedFigures]
     public let discrepancies: [Discrepancy]
     public let conflicts: [Conflict]
+    /// Whether the rows count every ward of the province, or only those named in sources: only a
+    /// complete count carries a share, a band, a gap or a pace.
+    public let coverage: Coverage
+
+    /// The rows give a count of the whole province (and it has units to count).
+    public var isCounted: Bool { coverage == .complete && tally.units > 0 }
 }
 
 /// The whole country and every province as of one snapshot. Pure: computed from a `Dataset`.
@@ -22,6 +28,9 @@ public struct ProgressSummary: Sendable {
     public let nationalConflicts: [Conflict]
     /// The ward progress of every ward of the map, by index in `map.wards`.
     public let wards: [WardProgress]
+    /// The snapshot's coverage; the nation is complete when every province is.
+    public let coverage: SnapshotCoverage
+    public let nationalCoverage: Coverage
 
     public init(_ data: Dataset, definition: ModelDefinition = .complete) {
         asOf = data.header.asOf
@@ -42,6 +51,7 @@ public struct ProgressSummary: Sendable {
             case .province(let code): byScope[code, default: []].append(r)
             }
         }
+        coverage = data.header.coverage
         var national = Tally()
         var provinces: [ProvinceProgress] = []
         provinces.reserveCapacity(map.provinces.count)
@@ -51,25 +61,33 @@ public struct ProgressSummary: Sendable {
             let reported = byScope[p.code] ?? []
             provinces.append(ProvinceProgress(
                 index: pi, province: p, tally: t, reported: reported,
-                discrepancies: Reconciliation.discrepancies(reported, tally: t),
-                conflicts: Reconciliation.conflicts(reported)))
+                discrepancies: coverage.of(province: p.code) == .complete ? Reconciliation.discrepancies(reported, tally: t) : [],
+                conflicts: Reconciliation.conflicts(reported), coverage: coverage.of(province: p.code)))
             national.add(t)
         }
         self.national = national
         self.provinces = provinces
         self.nationalReported = nationalReported
-        nationalDiscrepancies = Reconciliation.discrepancies(nationalReported, tally: national)
+        nationalCoverage = coverage.national(provinceCodes: map.provinces.map(\.code))
+        // Named rows add up to a lower bound, not a count: comparing a reported figure with them
+        // says nothing (172 registered against 26 named is not a discrepancy).
+        nationalDiscrepancies = nationalCoverage == .complete ? Reconciliation.discrepancies(nationalReported, tally: national) : []
         nationalConflicts = Reconciliation.conflicts(nationalReported)
     }
 
-    /// How many provinces are below / within / above the 2025 band (provinces without units left out).
+    /// The nation's rows are a count of every ward (every province complete).
+    public var nationalIsCounted: Bool { nationalCoverage == .complete && national.units > 0 }
+
+    /// How many provinces are below / within / above the 2025 band, of those whose rows are a
+    /// complete count (provinces without units, or known only by named wards, left out).
     public var bandCounts: [TargetBand: Int] {
         var c: [TargetBand: Int] = [.below: 0, .within: 0, .above: 0]
-        for p in provinces where p.tally.units > 0 { c[p.tally.band, default: 0] += 1 }
+        for p in provinces where p.isCounted { c[p.tally.band, default: 0] += 1 }
         return c
     }
 
-    /// Units still needed nationally so that every province reaches 30% (sum over provinces).
+    /// Units still needed nationally so that every province reaches 30% (sum over provinces); only
+    /// when every province is counted.
     public var neededFor2025Floor: Int { provinces.reduce(0) { $0 + $1.tally.needed(percent: Targets.floorPercent) } }
     public var paceNeeded2025: Pace.Needed {
         Pace.needed(units: neededFor2025Floor, from: asOf, to: Targets.deadline2025)
@@ -87,13 +105,14 @@ public struct ProgressSummary: Sendable {
     /// Model units per month nationally since an earlier summary on the same map (across a map
     /// change the units counted differ, so no pace is claimed).
     public func paceObserved(since earlier: ProgressSummary) -> Double? {
-        guard earlier.mapID == mapID else { return nil }
+        guard earlier.mapID == mapID, earlier.nationalIsCounted, nationalIsCounted else { return nil }
         return Pace.observed(modelThen: earlier.national.model, on: earlier.asOf, modelNow: national.model, on: asOf)
     }
     /// Model units per month in one province since an earlier summary on the same map (matched by code).
     public func paceObserved(province i: Int, since earlier: ProgressSummary) -> Double? {
         let code = provinces[i].province.code
-        guard earlier.mapID == mapID, let then = earlier.provinces.first(where: { $0.province.code == code }) else { return nil }
+        guard earlier.mapID == mapID, provinces[i].isCounted,
+              let then = earlier.provinces.first(where: { $0.province.code == code && $0.isCounted }) else { return nil }
         return Pace.observed(modelThen: then.tally.model, on: earlier.asOf, modelNow: provinces[i].tally.model, on: asOf)
     }
 }

@@ -2,7 +2,13 @@
 public struct ProvinceTally: Sendable {
     public let province: Province
     public let tally: Tally
-    public init(province: Province, tally: Tally) { self.province = province; self.tally = tally }
+    /// Whether the tally counts every ward of the province or only the wards named in sources.
+    public let coverage: Coverage
+    public init(province: Province, tally: Tally, coverage: Coverage = .complete) {
+        self.province = province; self.tally = tally; self.coverage = coverage
+    }
+    /// A count of the whole province (complete rows, with units).
+    public var isCounted: Bool { coverage == .complete && tally.units > 0 }
 }
 
 /// The figures of a `ProgressSummary` that the pace and the projection need — the country and each
@@ -14,6 +20,8 @@ public struct ProgressTotals: Sendable {
     public let definition: ModelDefinition
     public let criteriaCount: Int
     public let national: Tally
+    /// Whether `national` counts every ward of the country (every province complete).
+    public let nationalCoverage: Coverage
     /// In the order of the summary's provinces (the map's).
     public let provinces: [ProvinceTally]
 
@@ -23,12 +31,16 @@ public struct ProgressTotals: Sendable {
         definition = summary.definition
         criteriaCount = summary.criteriaCount
         national = summary.national
-        provinces = summary.provinces.map { ProvinceTally(province: $0.province, tally: $0.tally) }
+        nationalCoverage = summary.nationalCoverage
+        provinces = summary.provinces.map { ProvinceTally(province: $0.province, tally: $0.tally, coverage: $0.coverage) }
     }
 
-    /// The model count of the province with this code, if the summary has it.
+    /// The nation's tally is a count of every ward.
+    public var nationalIsCounted: Bool { nationalCoverage == .complete && national.units > 0 }
+
+    /// The model count of the province with this code, if the summary counts it (complete rows).
     func model(ofProvince code: String) -> Int? {
-        provinces.first { $0.province.code == code }?.tally.model
+        provinces.first { $0.province.code == code && $0.coverage == .complete }?.tally.model
     }
 }
 
@@ -36,7 +48,7 @@ extension ProgressSummary {
     /// Model units per month nationally since an earlier snapshot's totals on the same map (as
     /// `paceObserved(since:)` with its summary).
     public func paceObserved(since earlier: ProgressTotals) -> Double? {
-        guard earlier.mapID == mapID else { return nil }
+        guard earlier.mapID == mapID, earlier.nationalIsCounted, nationalIsCounted else { return nil }
         return Pace.observed(modelThen: earlier.national.model, on: earlier.asOf, modelNow: national.model, on: asOf)
     }
 
@@ -44,7 +56,7 @@ extension ProgressSummary {
     /// (matched by code), as `paceObserved(province:since:)` with its summary.
     public func paceObserved(province i: Int, since earlier: ProgressTotals) -> Double? {
         let code = provinces[i].province.code
-        guard earlier.mapID == mapID, let then = earlier.model(ofProvince: code) else { return nil }
+        guard earlier.mapID == mapID, provinces[i].isCounted, let then = earlier.model(ofProvince: code) else { return nil }
         return Pace.observed(modelThen: then, on: earlier.asOf, modelNow: provinces[i].tally.model, on: asOf)
     }
 }

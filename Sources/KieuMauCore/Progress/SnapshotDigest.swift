@@ -1,20 +1,26 @@
-/// What the trend, the projection, the pace and a ward's history need of one snapshot, computed
-/// once when it is loaded and kept after its rows are dropped: its totals and each ward's stage.
-/// The ward indices are those of the map named by `totals.mapID`.
+/// What a series keeps of one snapshot once its rows are dropped, computed once when it is loaded:
+/// its header (dates, sources, coverage, reported figures), its totals (the country and each
+/// province counted from the rows) and each ward's stage. The trend, the projection, the pace, a
+/// ward's history and the latest-known picture (`LatestKnown`) are read from digests, so none of
+/// them needs the rows again. The ward indices are those of the map named by `totals.mapID`.
 public struct SnapshotDigest: Sendable {
+    public let header: SnapshotHeader
     public let totals: ProgressTotals
     public let wards: WardStages
     /// False when the snapshot has no ward rows (it only announces a map): it says nothing about
     /// the share or the pace.
     public let hasRows: Bool
 
-    public init(_ summary: ProgressSummary, hasRows: Bool) {
+    public init(header: SnapshotHeader, summary: ProgressSummary, hasRows: Bool) {
+        self.header = header
         totals = ProgressTotals(summary)
         wards = WardStages(summary.wards)
         self.hasRows = hasRows
     }
 
     public init(_ data: Dataset, summary: ProgressSummary) {
-        self.init(summary, hasRows: !data.snapshot.wards.isEmpty)
+        self.init(header: data.header, summary: summary, hasRows: !data.snapshot.wards.isEmpty)
     }
+
+    public var asOf: Day { header.asOf }
 }

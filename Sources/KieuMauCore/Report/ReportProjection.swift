@@ -1,13 +1,16 @@
-/// The projection section of `kieumau report`: where the programme is heading at the pace observed.
+/// The projection section of `kieumau report`: where the programme is heading at its trend (the
+/// least-squares line over every count; the summary's pace since the previous snapshot is another
+/// figure, named apart).
 extension Report {
     static func milestone(_ m: ScopeProjection.Milestone) -> String {
         switch m {
         case .reached: return "reached"
         case .on(let day): return day.iso
-        case .never: return "never"
-        case .beyondHorizon: return "beyond 500 years"
+        case .noRise: return "no rise observed"
+        case .beyondHorizon: return "after 2100"
         case .noPace: return "no pace"
         case .noUnits: return "no units"
+        case .notCounted: return "not counted"
         }
     }
 
@@ -26,8 +29,9 @@ extension Report {
         guard p.hasPace else {
             return "No pace yet: fewer than two snapshots on map \(p.mapID) (a map change restarts the count of snapshots the pace is measured over)."
         }
-        return "pace = slope of the least-squares line through the model counts of the \(p.basis.count) snapshots on map \(p.mapID) "
-            + "(\(p.basis.first?.iso ?? "") … \(p.basis.last?.iso ?? "")); each date is projected at that pace from the count as of \(p.asOf.iso). "
+        return "trend = slope of the least-squares line through the model counts of the \(p.basis.count) snapshots on map \(p.mapID) "
+            + "(\(p.basis.first?.iso ?? "") … \(p.basis.last?.iso ?? "")), over the scopes their rows count completely; each date is projected "
+            + "at that trend from the count as of \(p.asOf.iso), never past 2100, and none from a trend that does not rise. "
             + "A map change restarts the basis."
     }
 
@@ -46,11 +50,15 @@ extension Report {
         }
         out.append(Report.projectionMethod(p))
         func scope(_ name: String, _ s: ScopeProjection) {
-            out.append("\(name): \(Report.tallyLine(s.tally)) · observed \(Report.observed(s.paceObserved)) · 30%: \(Report.milestone(s.at30)) · 50%: \(Report.milestone(s.at50)) · 100%: \(Report.milestone(s.at100))")
+            guard s.counted else {
+                out.append("\(name): not counted (its rows name only some wards): no trend, no projection")
+                return
+            }
+            out.append("\(name): \(Report.tallyLine(s.tally)) · trend \(Report.observed(s.paceObserved)) · 30%: \(Report.milestone(s.at30)) · 50%: \(Report.milestone(s.at50)) · 100%: \(Report.milestone(s.at100))")
             func needed(_ n: Pace.Needed) -> String {
                 switch n {
                 case .reached: return ""
-                case .perMonth(let x): return " — needs \(Report.rounded(x)) units/month, observed \(Report.observed(s.paceObserved))"
+                case .perMonth(let x): return " — needs \(Report.rounded(x)) units/month, trend \(Report.observed(s.paceObserved))"
                 case .deadlinePassed(let short): return " — \(short) units short at the deadline"
                 }
             }
@@ -79,12 +87,12 @@ extension Report {
                          Report.milestone(s.at30), Report.milestone(s.at50), Report.milestone(s.at100),
                          s.outlook2025.word, s.outlook2030.word])
         }
-        sectionTable(["code", "province", "units", "model", "share", "observed", "needed 2025", "30%", "50%", "100%", "2025", "2030"],
+        sectionTable(["code", "province", "units", "model", "share", "trend", "needed 2025", "30%", "50%", "100%", "2025", "2030"],
               rows, md: md, right: [2, 3, 4, 5, 6], into: &out)
     }
 
     func projectionCSV() -> String {
-        var rows: [[String]] = [["as_of", "synthetic", "code", "name", "units", "model", "share", "observed_per_month",
+        var rows: [[String]] = [["as_of", "synthetic", "code", "name", "units", "model", "share", "trend_per_month",
                                  "needed_2025_per_month", "needed_2030_per_month", "date_30", "date_50", "date_100", "outlook_2025", "outlook_2030", "basis"]]
         guard let p = projection else { return CSVWriter.table(rows) }
         let basis = p.basis.map(\.iso).joined(separator: " ")

@@ -75,4 +75,25 @@ public enum TextWidth {
         let pad = String(repeating: " ", count: max(0, width - of(c)))
         return right ? pad + c : c + pad
     }
+
+    /// Lines of at most `width` columns, broken at spaces (a word longer than a line is clipped to
+    /// it, so nothing is ever wider than `width`).
+    public static func wrap(_ s: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        for word in s.split(separator: " ", omittingEmptySubsequences: true) {
+            let w = String(word)
+            if line.isEmpty {
+                line = of(w) > width ? clip(w, to: width) : w
+            } else if of(line) + 1 + of(w) <= width {
+                line += " " + w
+            } else {
+                lines.append(line)
+                line = of(w) > width ? clip(w, to: width) : w
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
 }

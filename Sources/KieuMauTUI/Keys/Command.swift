@@ -9,6 +9,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case nextWard = "next_ward", previousWard = "previous_ward"
     case previousSnapshot = "previous_snapshot", nextSnapshot = "next_snapshot"
     case switchSeries = "switch_series"
+    /// The latest-known view ↔ the snapshot it stands on, as published.
+    case toggleView = "view"
     case markOK = "mark_ok", markFollowUp = "mark_follow_up"
     case note
     case nextUnreviewed = "next_unreviewed"

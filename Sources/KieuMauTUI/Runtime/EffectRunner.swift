@@ -105,6 +105,8 @@ final class EffectRunner: @unchecked Sendable {
                 inbox.post(.seriesOpened(name: name, refs: refs, index: index,
                                          w.loaded(index: index, ref: refs[index], fromMap: fromMap, definition: definition)))
             }
+        case .showLatestKnown(let day, let refs, let fromMap, let definition):
+            onSnapshots { w in inbox.post(Self.latestKnown(day: day, refs: refs, fromMap: fromMap, definition: definition, worker: w)) }
         case .reload(let series):
             onSnapshots { w in
                 let problems = w.source.reload()
@@ -146,6 +148,29 @@ final class EffectRunner: @unchecked Sendable {
         case .export(let table, let json, let asOf, let synthetic):
             onReviews { r in inbox.post(.exported(r.export(table, json: json, asOf: asOf, synthetic: synthetic))) }
         }
+    }
+
+    /// The latest-known picture as of `day` from the digests it needs, and the snapshot it stands on.
+    private static func latestKnown(day: Day, refs: [SnapshotRef], fromMap: String, definition: ModelDefinition,
+                                    worker w: SnapshotWorker) -> Action {
+        let (view, unreadableForView) = LatestKnownView.read(
+            on: day, refs: refs, definition: definition, dataset: { try? w.dataset($0).get() },
+            summary: { data, ref in w.summary(of: data, file: ref.file, definition: definition) },
+            crosswalk: { w.source.crosswalk(between: $0, and: $1) })
+        var unreadable = unreadableForView
+        // The snapshot it stands on: the latest on or before the day that can be read.
+        var loaded: LoadedSnapshot?
+        var index = refs.lastIndex { $0.header.asOf <= day } ?? -1
+        while index >= 0, loaded == nil {
+            w.showing(refs[index].file)
+            switch w.loaded(index: index, ref: refs[index], fromMap: fromMap, definition: definition) {
+            case .success(let l): loaded = l
+            case .failure:
+                if !unreadable.contains(refs[index].file) { unreadable.append(refs[index].file) }
+                index -= 1
+            }
+        }
+        return .latestKnownReady(day: day, loaded: loaded, view: view, unreadable: unreadable)
     }
 
     /// Digests `refs` one job at a time, each job queueing the next before it answers (so the

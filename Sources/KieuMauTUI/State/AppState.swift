@@ -37,6 +37,18 @@ public struct AppState: Sendable {
     var digestsPending: Set<String> = []
     /// Totals of the snapshot before this one, for the pace between the last two.
     public internal(set) var previousSummary: ProgressTotals?
+    /// Latest known or as published (`v`, and `<` `>` past either end of the series, switch).
+    public internal(set) var basis: ScreenBasis = .asPublished
+    /// What the summary, the province list, the province detail and the exports say of the nation
+    /// and each province: the latest-known picture, or the snapshot on screen as published. The
+    /// ward lists show the snapshot on screen (in the latest-known view, the latest on or before its day).
+    public internal(set) var picture: KnownPicture
+    /// The picture at 31/12/2025, once the day on screen is after it: the 2025 column is then the
+    /// result, not a projection. Nil before 2026.
+    public internal(set) var result2025: KnownPicture?
+    /// The day of the latest-known view (the day the program runs, or `--as-of`): where `v` and
+    /// `>` past the last snapshot return to.
+    public internal(set) var latestKnownDay: Day?
     /// National share of model units per snapshot (nil where unknown or not yet read).
     public internal(set) var trend: [Double?]
     public internal(set) var projection: Projection?
@@ -87,10 +99,20 @@ public struct AppState: Sendable {
                 glyphs: Glyphs = .unicodeSet, themeNames: [String] = ["default"], themeIndex: Int = 0,
                 definition: ModelDefinition = .complete, keys: KeyTable = .defaults, seriesNames: [String]? = nil,
                 reviewsAvailable: Bool = false, reviewsReadOnly: String? = nil, problemCount: Int = 0, notice: String? = nil,
-                summary known: ProgressSummary? = nil) {
+                summary known: ProgressSummary? = nil, latestKnown: LatestKnownView? = nil) {
         self.dataset = dataset
-        self.summary = known.flatMap { $0.asOf == dataset.header.asOf && $0.mapID == dataset.map.id && $0.definition == definition ? $0 : nil }
+        let summary = known.flatMap { $0.asOf == dataset.header.asOf && $0.mapID == dataset.map.id && $0.definition == definition ? $0 : nil }
             ?? ProgressSummary(dataset, definition: definition)
+        self.summary = summary
+        if let latestKnown {
+            basis = .latestKnown(latestKnown.picture.asOf)
+            picture = latestKnown.picture
+            result2025 = latestKnown.picture.asOf > Targets.deadline2025 ? latestKnown.result2025 : nil
+            latestKnownDay = latestKnown.picture.asOf
+        } else {
+            picture = LatestKnown.asPublished(header: dataset.header, totals: ProgressTotals(summary))
+            result2025 = Self.published2025(dataset.header, summary)
+        }
         self.names = MapNameIndex(dataset.map)
         self.snapshots = snapshots
         self.snapshotIndex = snapshotIndex
@@ -112,6 +134,16 @@ public struct AppState: Sendable {
     }
 
     public var strings: Strings { Strings(lang) }
+    /// The day the screen is as of: the day asked for, or the snapshot's.
+    public var day: Day { picture.asOf }
+
+    /// A snapshot after 2025 as published says nothing of 31/12/2025: its result is not known from
+    /// it alone. Nil for a snapshot before 2026 (the column is then the outlook).
+    static func published2025(_ header: SnapshotHeader, _ summary: ProgressSummary) -> KnownPicture? {
+        guard header.asOf > Targets.deadline2025 else { return nil }
+        return LatestKnown.picture(asOf: Targets.deadline2025, records: [.init(header: header, totals: ProgressTotals(summary))],
+                                   successions: [], basis: .asPublished)
+    }
     public var map: AdminMap { dataset.map }
     public var header: SnapshotHeader { dataset.header }
     public var currentRef: SnapshotRef? { snapshots.indices.contains(snapshotIndex) ? snapshots[snapshotIndex] : nil }
@@ -210,6 +242,22 @@ public struct PendingReviews: Sendable {
     }
 }
 
+/// What the screen's figures are: the latest known on a day (each figure from the latest snapshot
+/// that gives it, with its own date), or one snapshot exactly as it was published.
+public enum ScreenBasis: Hashable, Sendable {
+    case latestKnown(Day)
+    case asPublished
+
+    public var isLatestKnown: Bool { self != .asPublished }
+}
+
+/// The latest-known picture on a day and, after 2025, the picture at 31/12/2025 (the 2025 result).
+public struct LatestKnownView: Sendable {
+    public var picture: KnownPicture
+    public var result2025: KnownPicture?
+    public init(picture: KnownPicture, result2025: KnownPicture?) { self.picture = picture; self.result2025 = result2025 }
+}
+
 /// A snapshot the user can step to (the header is known without loading the rows).
 public struct SnapshotRef: Hashable, Sendable {
     public var file: String
@@ -228,6 +276,8 @@ public struct Loading: Hashable, Sendable {
         case series(String)
         /// The data changed on disk; the messages to show once it is read.
         case reload(messages: [String])
+        /// The latest-known picture as of a day, and the snapshot it stands on.
+        case latestKnown(Day)
     }
     public var target: Int
     public var file: String
@@ -241,7 +291,12 @@ public struct WardHistory: Hashable, Sendable {
         public var stage: Stage
         public var met: Int?
         public var total: Int
-        public init(asOf: Day, stage: Stage, met: Int?, total: Int) { self.asOf = asOf; self.stage = stage; self.met = met; self.total = total }
+        /// Whether that snapshot's rows count every ward of the ward's province: where they only
+        /// name some, a ward without a row is not known rather than not registered.
+        public var coverage: Coverage
+        public init(asOf: Day, stage: Stage, met: Int?, total: Int, coverage: Coverage = .complete) {
+            self.asOf = asOf; self.stage = stage; self.met = met; self.total = total; self.coverage = coverage
+        }
     }
     public var wardCode: String
     public var points: [Point]

@@ -7,23 +7,50 @@ import KieuMauCore
 /// map), so a keystroke folds only the query; without it, or for wards it has not prepared, the
 /// names are folded here as they are needed, with the same result.
 public enum ListQueries {
+    /// Bands, shares and gaps come from `picture` (what the screen shows of each province) when it
+    /// is of the summary's map, else from the summary's complete counts: a province known only by
+    /// named wards is in no band and sorts after those counted.
     public static func provinceRows(summary: ProgressSummary, sort: ProvinceSort, band: BandFilter, filter: String,
-                                    names: MapNameIndex? = nil) -> [Int] {
+                                    names: MapNameIndex? = nil, picture: KnownPicture? = nil) -> [Int] {
         let query = SearchFolding.fold(filter).trimmingCharacters()
         let names = names.flatMap { $0.provinceFolded.count == summary.provinces.count ? $0 : nil }
+        let scopes = picture.flatMap { $0.mapID == summary.mapID && $0.provinces.count == summary.provinces.count ? $0.provinces : nil }
+        let counts: [ScopeCount?] = summary.provinces.indices.map { i in
+            if let scopes { return scopes[i].count }
+            let p = summary.provinces[i]
+            guard p.isCounted else { return nil }
+            return ScopeCount(units: p.tally.units, model: KnownValue(value: .count(p.tally.model), origins: [.wardRows], asOf: summary.asOf,
+                                                                   mapID: summary.mapID, criteriaCount: summary.criteriaCount))
+        }
+        let registered: [Int?] = summary.provinces.indices.map { i in
+            if let scopes { return scopes[i].figure(.registered)?.single?.value.count }
+            return summary.provinces[i].coverage == .complete ? summary.provinces[i].tally.registered : nil
+        }
         var rows: [Int] = []
         rows.reserveCapacity(summary.provinces.count)
         for p in summary.provinces {
+            let b = counts[p.index]?.band
             switch band {
             case .all: break
-            case .below: if p.tally.band != .below || p.tally.units == 0 { continue }
-            case .within: if p.tally.band != .within || p.tally.units == 0 { continue }
-            case .above: if p.tally.band != .above || p.tally.units == 0 { continue }
+            case .below: if b != .below { continue }
+            case .within: if b != .within { continue }
+            case .above: if b != .above { continue }
             }
             if !query.isEmpty && !(names?.provinceFolded[p.index] ?? SearchFolding.fold(p.province.name)).contains(query) { continue }
             rows.append(p.index)
         }
         let ps = summary.provinces
+        // Known values first, larger first; the unknown after them, in map order.
+        func descending(_ key: (Int) -> Double?) {
+            rows.sort {
+                switch (key($0), key($1)) {
+                case let (a?, b?): return a != b ? a > b : $0 < $1
+                case (_?, nil): return true
+                case (nil, _?): return false
+                case (nil, nil): return $0 < $1
+                }
+            }
+        }
         switch sort {
         case .name:
             // Map order is the official order (by GSO code); name order uses the folded name.
@@ -32,15 +59,9 @@ public enum ListQueries {
             } else {
                 sortByName(&rows) { ps[$0].province.name }
             }
-        case .share:
-            rows.sort { ps[$0].tally.share != ps[$1].tally.share ? ps[$0].tally.share > ps[$1].tally.share : $0 < $1 }
-        case .gap:
-            rows.sort {
-                let a = ps[$0].tally.needed(percent: Targets.floorPercent), b = ps[$1].tally.needed(percent: Targets.floorPercent)
-                return a != b ? a > b : $0 < $1
-            }
-        case .registered:
-            rows.sort { ps[$0].tally.registered != ps[$1].tally.registered ? ps[$0].tally.registered > ps[$1].tally.registered : $0 < $1 }
+        case .share: descending { counts[$0]?.share }
+        case .gap: descending { counts[$0].map { Double($0.needed(percent: Targets.floorPercent)) } }
+        case .registered: descending { registered[$0].map(Double.init) }
         }
         return rows
     }

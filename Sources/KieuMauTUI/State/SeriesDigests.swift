@@ -15,6 +15,9 @@ struct SeriesDigests {
 
     func hasFailed(_ file: String) -> Bool { failed.contains(file) }
 
+    /// A map the digests refer to, by id.
+    func map(_ id: String) -> AdminMap? { maps[id] }
+
     mutating func add(_ digest: SnapshotDigest, file: String, map: AdminMap) {
         byFile[file] = digest
         if maps[map.id] == nil { maps[map.id] = map }
@@ -31,7 +34,8 @@ struct SeriesDigests {
         var points: [WardHistory.Point] = []
         for d in digests {
             guard let map = maps[d.totals.mapID], let w = map.wardIndex[code], let ward = d.wards[w] else { continue }
-            points.append(.init(asOf: d.totals.asOf, stage: ward.stage, met: ward.met, total: d.totals.criteriaCount))
+            points.append(.init(asOf: d.totals.asOf, stage: ward.stage, met: ward.met, total: d.totals.criteriaCount,
+                                coverage: d.header.coverage.of(province: map.wards[w].provinceCode)))
         }
         return WardHistory(wardCode: code, points: points)
     }

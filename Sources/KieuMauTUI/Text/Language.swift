@@ -81,13 +81,10 @@ public struct Strings: Sendable {
     public func group(_ n: Int) -> String { t("Nhóm \(n)", "Group \(n)") }
     public var paceNeeded2025: String { t("cần cho 30% cuối 2025", "need for 30% by 2025") }
     public var paceNeeded2030: String { t("cần cho 100% cuối 2030", "need for 100% by 2030") }
-    public var paceObserved: String { t("thực tế", "observed") }
     public var perMonth: String { t("/tháng", "/mo") }
     public var reached: String { t("đã đạt", "reached") }
     public var deadlinePassed: String { t("đã quá hạn", "deadline passed") }
     public var trend: String { t("xu hướng", "trend") }
-    public var reportedLabel: String { t("báo cáo", "reported") }
-    public var rowsLabel: String { t("theo danh sách", "in ward rows") }
     public var conflictLabel: String { t("nguồn mâu thuẫn", "sources conflict") }
     public var noUnits: String { t("không có phường", "no wards") }
     public var history: String { t("Lịch sử", "History") }
@@ -201,11 +198,12 @@ public struct Strings: Sendable {
     public var reportedChanged: String { t("Số liệu báo cáo thay đổi", "Reported figures that changed") }
     public func mapChangeNote(_ id: String, split: Int) -> String { t("Qua thay đổi bản đồ (bảng chuyển đổi \(id)): phường bị chia được tính một lần, ở đơn vị mặc định (\(split) phường)", "Across the map change (crosswalk \(id)): split wards counted once, in their default target (\(split) wards)") }
     public var nothingChanged: String { t("Không có thay đổi", "Nothing changed") }
-    public var projectionLabel: String { t("Theo tốc độ thực tế", "At the pace observed") }
+    public var projectionLabel: String { t("Theo", "At the") }
     public var willMiss2025: String { t("sẽ trượt 2025", "will miss 2025") }
     public var willMiss2030: String { t("sẽ trượt 2030", "will miss 2030") }
     public var onTrack: String { t("kịp", "on track") }
-    public var never: String { t("không bao giờ", "never") }
+    public var noRise: String { t("không tăng", "no rise") }
+    public var afterHorizon: String { t("sau 2100", "after 2100") }
     public var outlookShort: String { t("2025", "2025") }
     public func exported(_ path: String, _ rows: Int) -> String { t("Đã xuất \(rows) dòng: \(path)", "Exported \(rows) rows to \(path)") }
     public func exportFailed(_ why: String) -> String { t("Không xuất được: \(why)", "Export failed: \(why)") }
@@ -223,4 +221,59 @@ public struct Strings: Sendable {
     public var asOf: String { t("tính đến", "as of") }
     public var wardsByCriteriaMet: String { t("phường theo số tiêu chí đạt", "wards by criteria met") }
     public var toTarget: String { t("cần thêm", "to reach") }
+    // What is known, and when
+    public func latestKnownOn(_ day: String) -> String { t("mới nhất đến \(day)", "latest known on \(day)") }
+    public func latestKnownShort(_ day: String) -> String { t("mới nhất \(day)", "latest \(day)") }
+    public func asPublished(_ day: String) -> String { t("mốc \(day) như công bố", "snapshot \(day) as published") }
+    public func asPublishedShort(_ day: String) -> String { t("\(day) như công bố", "\(day) as published") }
+    public func sinceMap(_ day: String) -> String { t("từ \(day)", "since \(day)") }
+    public func mapOf(_ provinces: Int) -> String { t("bản đồ \(provinces) tỉnh", "\(provinces)-province map") }
+    public func unitsOnMapFrom(_ day: String) -> String { t("bản đồ từ \(day)", "map of \(day)") }
+    public func age(months: Int) -> String {
+        if months >= 24 {
+            let years = Int((Double(months) / 12).rounded())
+            return t("\(years) năm trước", years == 1 ? "1 year old" : "\(years) years old")
+        }
+        return t("\(months) tháng trước", months == 1 ? "1 month old" : "\(months) months old")
+    }
+    /// The age in few columns, for 80-column screens: "3 yrs", "18 mo".
+    public func ageShort(months: Int) -> String {
+        if months >= 24 { return t("\(Int((Double(months) / 12).rounded())) năm", "\(Int((Double(months) / 12).rounded())) yrs") }
+        return t("\(months) tháng", "\(months) mo")
+    }
+    public func round(_ year: Int) -> String { t("đợt \(year)", "\(year) round") }
+    public var wardRows: String { t("danh sách phường", "ward rows") }
+    public var unknown: String { t("chưa rõ", "unknown") }
+    public var verdictsUnknown: String { t("tỷ lệ, mức 2025, tốc độ", "share, 2025 band, pace") }
+    public func namedOf(_ n: String, _ units: String) -> String { t("\(n)/\(units) phường được nêu tên trong nguồn", "\(n) of \(units) wards named in sources") }
+    public func namedShort(_ n: Int, _ shown: String) -> String { n == 0 ? t("chưa nêu tên", "none named") : t("\(shown) được nêu tên", "\(shown) named") }
+    public var noCountSinceMapChange: String { t("chưa có số đếm đầy đủ từ khi đổi bản đồ", "no complete count since the map change") }
+    public var noCountSinceMapChangeShort: String { t("chỉ bản đồ cũ", "old map only") }
+    public var sourcesDisagreeOnModel: String { t("các nguồn mâu thuẫn về số kiểu mẫu", "sources disagree on the model count") }
+    public var nothingPublished: String { t("chưa có số liệu công bố", "nothing published") }
+    public var namedInSources: String { t("được nêu tên trong nguồn", "named in sources") }
+    public var onOldMap: String { t("bản đồ cũ", "old map") }
+    public var criteriaMetShort: String { t("số tiêu chí đạt", "criteria met") }
+    public var meetingEveryCriterion: String { t("đạt đủ tiêu chí", "meeting every criterion") }
+    public func paceSince(_ day: String) -> String { t("từ mốc \(day)", "since \(day)") }
+    public func trendOver(_ n: Int) -> String { t("xu hướng \(n) mốc", "trend over \(n) snapshots") }
+    public var result2025: String { t("Kết quả 2025", "2025 result") }
+    public func resultCount(_ b: TargetBand, _ n: Int) -> String {
+        switch b {
+        case .below: return t("\(n) trượt 30%", "\(n) missed 30%")
+        case .within: return t("\(n) đạt 30%", "\(n) met 30%")
+        case .above: return t("\(n) đạt 50%", "\(n) met 50%")
+        }
+    }
+    public func resultName(_ b: TargetBand) -> String {
+        switch b {
+        case .below: return t("trượt mục tiêu 2025 (dưới 30%)", "missed the 2025 target (below 30%)")
+        case .within: return t("đạt 30% năm 2025", "met 30% in 2025")
+        case .above: return t("đạt 50% năm 2025", "met 50% in 2025")
+        }
+    }
+    public func unknownCount(_ n: Int) -> String { t("\(n) chưa rõ", "\(n) unknown") }
+    public var notNamed: String { t("chưa được nêu tên", "not named") }
+    public func noSnapshotBefore(_ day: String) -> String { t("Không có mốc nào đến \(day)", "No snapshot on or before \(day)") }
+    public var viewTogglePublished: String { t("Mốc như công bố", "Snapshot as published") }
 }

@@ -30,6 +30,9 @@ public enum Action: Sendable {
     case themeChosen(Int)
     case snapshotLoaded(LoadedSnapshot)
     case snapshotFailed(index: Int, file: String, problems: Problems)
+    /// The latest-known picture as of `day`, the snapshot it stands on (nil: none can be read),
+    /// and the files that could not be read for it.
+    case latestKnownReady(day: Day, loaded: LoadedSnapshot?, view: LatestKnownView?, unreadable: [String])
     /// The refs of another series and its opening snapshot.
     case seriesOpened(name: String, refs: [SnapshotRef], index: Int, Result<LoadedSnapshot, Problems>)
     /// The data folder was read again (live reload).

@@ -10,6 +10,9 @@ public enum Effect: Sendable {
     case loadSnapshot(index: Int, ref: SnapshotRef, fromMap: String, definition: ModelDefinition)
     /// Open another series near `day` (or at `lastIndex`, where the user last was in it).
     case openSeries(name: String, near: Day, lastIndex: Int?, fromMap: String, definition: ModelDefinition)
+    /// The latest-known picture of the series as of `day` (and, after 2025, at 31/12/2025), with
+    /// the snapshot it stands on: the latest on or before `day` that can be read.
+    case showLatestKnown(day: Day, refs: [SnapshotRef], fromMap: String, definition: ModelDefinition)
     /// Read the data folder again, and list the series on screen.
     case reload(series: String)
     /// Digests of these snapshots, one at a time, off the main thread.

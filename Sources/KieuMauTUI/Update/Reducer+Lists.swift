@@ -156,7 +156,8 @@ extension AppState {
         switch stack[depth] {
         case .provinces(var p):
             let old = p.selectedProvince
-            p.rows = ListQueries.provinceRows(summary: summary, sort: provinceSort, band: bandFilter, filter: p.filter, names: names)
+            p.rows = ListQueries.provinceRows(summary: summary, sort: provinceSort, band: bandFilter, filter: p.filter, names: names,
+                                              picture: picture)
             p.list.selected = ListQueries.reanchor(rows: p.rows, item: old, cursor: p.list.selected)
             p.list.clamp(count: p.rows.count)
             stack[depth] = .provinces(p)

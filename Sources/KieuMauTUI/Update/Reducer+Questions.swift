@@ -60,6 +60,8 @@ extension AppState {
     /// `e` / `E`: the list on screen as it is shown, for the runner to write.
     mutating func export(json: Bool) -> [Effect] {
         let table = ExportTable.of(self)
-        return [.export(table, json: json, asOf: header.asOf, synthetic: header.synthetic)]
+        // The province list's figures are of the day on screen (the latest-known day, or the snapshot's).
+        let asOf = table.name == "provinces" ? day : header.asOf
+        return [.export(table, json: json, asOf: asOf, synthetic: header.synthetic || picture.synthetic)]
     }
 }

@@ -29,7 +29,9 @@ extension AppState {
         switch result {
         case .success(let d):
             if let digestMap { digests.add(d, file: file, map: digestMap) }
-            if let i = snapshots.firstIndex(where: { $0.file == file }), d.hasRows {
+            // A snapshot whose rows do not count every ward (or that has none) says nothing about
+            // the share: a gap, not a zero.
+            if let i = snapshots.firstIndex(where: { $0.file == file }), d.hasRows, d.totals.nationalIsCounted {
                 trend[i] = d.totals.national.share
             }
         case .failure:
@@ -77,12 +79,71 @@ extension AppState {
     /// `<` `>`: asks for the neighbouring snapshot; the screen says "loading" until it arrives.
     mutating func step(by delta: Int) -> [Effect] {
         travel = delta < 0 ? -1 : 1
+        // From the latest-known view, back is the snapshot it stands on, as published; on is the end.
+        if basis.isLatestKnown, loading == nil {
+            if delta < 0 {
+                showAsPublished()
+                notice = strings.viewTogglePublished
+            } else {
+                notice = strings.lastSnapshot
+            }
+            return []
+        }
         let target = (loading.flatMap { if case .step = $0.purpose { return $0.target } else { return nil } } ?? snapshotIndex) + delta
         guard snapshots.indices.contains(target) else {
-            notice = delta < 0 ? strings.firstSnapshot : strings.lastSnapshot
+            // Forward past the last snapshot: the latest-known view again.
+            if delta > 0 { return showLatestKnown(on: latestKnownDay ?? header.asOf) }
+            notice = strings.firstSnapshot
             return []
         }
         return load(target, purpose: .step(delta: delta, skipped: []))
+    }
+
+    // MARK: Latest known and as published
+
+    /// `v`: the latest-known view ↔ the snapshot it stands on, as published.
+    mutating func toggleView() -> [Effect] {
+        if basis.isLatestKnown {
+            showAsPublished()
+            notice = strings.viewTogglePublished
+            return []
+        }
+        return showLatestKnown(on: latestKnownDay ?? snapshots.last?.header.asOf ?? header.asOf)
+    }
+
+    /// Asks for the latest-known picture as of `day` (the runner reads the digests it needs).
+    mutating func showLatestKnown(on day: Day) -> [Effect] {
+        latestKnownDay = day
+        let target = snapshots.lastIndex { $0.header.asOf <= day } ?? snapshotIndex
+        loading = Loading(target: target, file: snapshots.indices.contains(target) ? snapshots[target].file : "", purpose: .latestKnown(day))
+        return [.showLatestKnown(day: day, refs: snapshots, fromMap: map.id, definition: definition)]
+    }
+
+    mutating func latestKnownReady(day: Day, loaded: LoadedSnapshot?, view: LatestKnownView?, unreadable: [String]) -> [Effect] {
+        guard let l = loading, case .latestKnown(let asked) = l.purpose, asked == day else { return [] }
+        loading = nil
+        var effects: [Effect] = []
+        if let loaded, loaded.index != snapshotIndex || loaded.dataset.header != header {
+            effects = show(loaded)
+        }
+        guard let view, loaded != nil else {
+            notice = unreadable.isEmpty ? strings.noSnapshotBefore(day.iso) : strings.loadFailed(unreadable.joined(separator: ", "))
+            return effects
+        }
+        basis = .latestKnown(day)
+        picture = view.picture
+        result2025 = day > Targets.deadline2025 ? view.result2025 : nil
+        refreshAllRows()
+        if !unreadable.isEmpty { notice = strings.loadFailed(unreadable.joined(separator: ", ")) }
+        return effects
+    }
+
+    /// The snapshot on screen as it was published.
+    mutating func showAsPublished() {
+        basis = .asPublished
+        picture = LatestKnown.asPublished(header: header, totals: ProgressTotals(summary))
+        result2025 = Self.published2025(header, summary)
+        refreshAllRows()
     }
 
     mutating func load(_ index: Int, purpose: Loading.Purpose) -> [Effect] {
@@ -101,6 +162,8 @@ extension AppState {
             if retreating { messages.append(delta < 0 ? strings.firstSnapshot : strings.lastSnapshot) }
         case .series(let name):
             messages.append(strings.seriesName(name))
+        case .latestKnown:
+            break
         case .reload(let reloadMessages):
             messages += reloadMessages
             if loaded.file == currentRef?.file, loaded.dataset.snapshot.wards != dataset.snapshot.wards
@@ -109,10 +172,21 @@ extension AppState {
                 messages.append(strings.changedSnapshots(loaded.file))
             }
         }
+        let wasLatestKnown = basis.isLatestKnown
         var effects = show(loaded)
         if !messages.isEmpty { notice = (messages + [notice].compactMap { $0 }).joined(separator: " · ") }
-        if case .series = l.purpose { effects += digestSeries() }
-        if case .reload = l.purpose { effects += digestSeries() }
+        switch l.purpose {
+        case .series, .reload:
+            effects += digestSeries()
+            // A series switch or a reload keeps the view the user was in.
+            if wasLatestKnown, let day = latestKnownDay {
+                let kept = notice
+                effects += showLatestKnown(on: day)
+                notice = kept
+            }
+        case .step, .latestKnown:
+            break
+        }
         return effects
     }
 
@@ -131,13 +205,19 @@ extension AppState {
             if !retreating, snapshots.indices.contains(next) {
                 return load(next, purpose: .step(delta: delta, skipped: skipped + [why]))
             }
+            // Forward past the last snapshot that can be read: the latest-known view, saying which could not be.
+            if delta > 0, !retreating {
+                let effects = showLatestKnown(on: latestKnownDay ?? header.asOf)
+                notice = strings.loadFailed((skipped + [why]).joined(separator: ", "))
+                return effects
+            }
             let back = retreating ? next : index - delta
             if back != snapshotIndex, snapshots.indices.contains(back), (back - snapshotIndex).signum() == delta.signum() {
                 return load(back, purpose: .step(delta: delta, skipped: skipped + [why], retreating: true))
             }
             let edge = delta < 0 ? strings.firstSnapshot : strings.lastSnapshot
             notice = strings.loadFailed((skipped + [why]).joined(separator: ", ")) + " · " + edge
-        case .series, .reload:
+        case .series, .reload, .latestKnown:
             notice = strings.loadFailed(file) + ": " + (problems.all.first?.description ?? "")
         }
         return []
@@ -161,8 +241,13 @@ extension AppState {
         snapshotIndex = loaded.index
         dataset = loaded.dataset
         summary = loaded.summary
+        basis = .asPublished
+        picture = LatestKnown.asPublished(header: header, totals: ProgressTotals(summary))
+        result2025 = Self.published2025(header, summary)
         if !names.isIndex(of: map) { names = MapNameIndex(map) }
-        if !dataset.snapshot.wards.isEmpty { trend[loaded.index] = summary.national.share }
+        if !dataset.snapshot.wards.isEmpty, summary.national.units > 0, picture.national.count != nil {
+            trend[loaded.index] = summary.national.share
+        }
         previousSummary = loaded.index > 0 ? digests[snapshots[loaded.index - 1].file]?.totals : nil
         lastIndexBySeries[header.series] = loaded.index
         reviews = [:]
@@ -173,7 +258,8 @@ extension AppState {
         var droppedCriterion: Int?
         var provinces = ProvinceListScreen()
         if case .provinces(let p) = oldStack[0] { provinces = p }
-        provinces.rows = ListQueries.provinceRows(summary: summary, sort: provinceSort, band: bandFilter, filter: provinces.filter, names: names)
+        provinces.rows = ListQueries.provinceRows(summary: summary, sort: provinceSort, band: bandFilter, filter: provinces.filter,
+                                                  names: names, picture: picture)
         if let code = translated(province: oldProvinceCode, ward: nil).province, let pi = map.provinceIndex[code],
            let row = provinces.rows.firstIndex(of: pi) {
             provinces.list.selected = row

@@ -63,6 +63,8 @@ extension AppState {
             return snapshotLoaded(loaded) + followUps(since: nil)
         case .snapshotFailed(let index, let file, let problems):
             return snapshotFailed(index: index, file: file, problems: problems)
+        case .latestKnownReady(let day, let loaded, let view, let unreadable):
+            return latestKnownReady(day: day, loaded: loaded, view: view, unreadable: unreadable) + followUps(since: nil)
         case .seriesOpened(let name, let refs, let index, let result):
             return seriesOpened(name: name, refs: refs, index: index, result: result) + followUps(since: nil)
         case .dataReloaded(let refs, let names, let problems):
@@ -124,6 +126,7 @@ extension AppState {
         case .previousSnapshot: return step(by: -1)
         case .nextSnapshot: return step(by: 1)
         case .switchSeries: return switchSeries()
+        case .toggleView: return toggleView()
         case .markOK: return mark(.ok)
         case .markFollowUp: return mark(.followUp)
         case .note: openNote()

@@ -7,19 +7,35 @@ public struct ExportTable: Sendable {
     public var name: String
     public var columns: [String]
     public var rows: [[String]]
+    /// "latest known" or "as published": what the figures of the province list are.
+    public var view: String = "as published"
 
     public static func of(_ state: AppState) -> ExportTable {
         let sum = state.summary, map = state.map
         switch state.top {
         case .provinces(let screen):
-            var t = ExportTable(name: "provinces", columns: ["code", "province", "units", "registered", "complete", "recognised",
-                                                               "model", "share", "band", "need_30", "need_50", "need_100", "outlook_2025"], rows: [])
-            for i in screen.rows {
-                let p = sum.provinces[i], tl = p.tally
-                let outlook = ProjectionText.scope(state, province: i).map { $0.outlook2025.word } ?? ""
-                t.rows.append([p.province.code, p.province.name, String(tl.units), String(tl.registered), String(tl.complete),
-                               String(tl.recognised), String(tl.model), share(tl.share), tl.bandWord, String(tl.needed(percent: 30)),
-                               String(tl.needed(percent: 50)), String(tl.needed(percent: 100)), outlook])
+            // As the screen shows them: each figure with its date and sources; share, band and gaps
+            // only where the province is counted, else why not.
+            let picture = state.picture
+            var columns = ["code", "province", "units"]
+            for kind in [KnownFigureKind.registered, .quota, .complete, .recognised, .model] {
+                columns += KnownFigureText.columns(kind)
+            }
+            columns += ["share", "band", "need_30", "need_50", "need_100", Column2025.isPast(state) ? "result_2025" : "outlook_2025", "unknown_because"]
+            var t = ExportTable(name: "provinces", columns: columns, rows: [])
+            t.view = picture.basis == .latestKnown ? "latest known" : "as published"
+            for i in screen.rows where picture.provinces.indices.contains(i) {
+                let scope = picture.provinces[i], count = scope.count
+                var row = [map.provinces[i].code, map.provinces[i].name, String(scope.units)]
+                for kind in [KnownFigureKind.registered, .quota, .complete, .recognised, .model] {
+                    row += KnownFigureText.cells(scope.figure(kind), picture)
+                }
+                var reason = ""
+                if case .unknown(let r) = scope.verdict { reason = KnownFigureText.reason(r) }
+                row += [count.map { share($0.share) } ?? "", count?.bandWord ?? "unknown",
+                        count.map { String($0.needed(percent: 30)) } ?? "", count.map { String($0.needed(percent: 50)) } ?? "",
+                        count.map { String($0.needed(percent: 100)) } ?? "", Column2025.word(Column2025.mark(state, province: i)), reason]
+                t.rows.append(row)
             }
             return t
         case .wards, .wardDetail:
@@ -56,8 +72,8 @@ public struct ExportTable: Sendable {
 
     public func json(asOf: Day, synthetic: Bool) -> String {
         let objects: [JSONWriter.Value] = rows.map { r in .object(zip(columns, r).map { ($0, .string($1)) }) }
-        return JSONWriter.write(.object([("list", .string(name)), ("asOf", .string(asOf.iso)), ("synthetic", .bool(synthetic)),
-                                         ("rows", .array(objects))])) + "\n"
+        return JSONWriter.write(.object([("list", .string(name)), ("view", .string(view)), ("asOf", .string(asOf.iso)),
+                                         ("synthetic", .bool(synthetic)), ("rows", .array(objects))])) + "\n"
     }
 
     static func share(_ x: Double) -> String { String((x * 10000).rounded() / 10000) }

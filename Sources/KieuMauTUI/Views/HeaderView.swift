@@ -1,6 +1,8 @@
 import KieuMauCore
 
-/// Row 0: product, snapshot date and position, map, criteria set, and the DEMO badge that is never cut.
+/// Row 0: product, what the screen is (the latest known on a day, or a snapshot as published, with
+/// its place in the series), the map (and since when it is in force), the criteria set, and the
+/// DEMO badge that is never cut.
 enum HeaderView {
     static func draw(_ c: inout Canvas, state: AppState, layout: Layout) {
         let s = state.strings, g = state.glyphs, h = state.header
@@ -15,12 +17,21 @@ enum HeaderView {
         let avail = c.width - rightWidth - 1
         let position = s.snapshotPosition(state.snapshotIndex + 1, max(1, state.snapshots.count))
         // Most important first: what is cut at the right edge matters least. The title is left out
-        // for synthetic data (the badge says what it is) and below 100 columns.
-        var parts = [s.product, "\(g.left) \(h.asOf.iso) \(g.right) \(position)",
-                     s.provinces(state.map.provinces.count) + " · " + s.criteria(state.dataset.criteria.count)]
-        if layout.compact { parts[1] = "\(g.left) \(h.asOf.iso) \(g.right)" }
+        // for synthetic data (the badge says what it is), for the latest-known picture (it is not
+        // one snapshot's) and below 100 columns.
+        let which: String
+        switch state.basis {
+        case .latestKnown(let day):
+            which = layout.compact ? "\(g.left) \(s.latestKnownShort(day.iso))" : "\(g.left) \(s.latestKnownOn(day.iso))"
+        case .asPublished:
+            which = layout.compact ? "\(g.left) \(h.asOf.iso) \(g.right)"
+                : "\(g.left) \(c.width >= 100 ? s.asPublished(h.asOf.iso) : s.asPublishedShort(h.asOf.iso)) \(g.right) \(position)"
+        }
+        var mapPart = s.provinces(state.map.provinces.count)
+        if c.width >= 100, let effective = state.map.effective { mapPart += " (\(s.sinceMap(effective.iso)))" }
+        var parts = [s.product, which, mapPart + " · " + s.criteria(state.dataset.criteria.count)]
         if c.width >= 100 { parts.insert(s.programme, at: 1) }
-        if !h.synthetic && c.width >= 100 { parts.append(h.title) }
+        if !h.synthetic && c.width >= 100 && !state.basis.isLatestKnown { parts.append(h.title) }
         for (i, part) in parts.enumerated() where x < avail {
             let used = c.put(part, x: x, y: 0, width: avail - x, role: .header, ellipsis: g.ellipsis)
             x += used + (i == 0 ? 2 : 3)

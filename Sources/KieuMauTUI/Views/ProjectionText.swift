@@ -1,7 +1,8 @@
 import KieuMauCore
 
-/// Where a scope is heading at the pace observed, in words for the summary and detail panes, and
-/// as a symbol for the province list's 2025 column.
+/// Where a scope is heading at its trend (the least-squares line through its counts, not the pace
+/// since the previous snapshot), in words for the summary and detail panes, and as a symbol for
+/// the province list's 2025 column until the end of 2025.
 enum ProjectionText {
     static func scope(_ state: AppState, province p: Int?) -> ScopeProjection? {
         guard let proj = state.projection, proj.asOf == state.header.asOf else { return nil }
@@ -16,18 +17,21 @@ enum ProjectionText {
         switch m {
         case .reached: return s.reached
         case .on(let d): return d.iso
-        case .never, .beyondHorizon: return s.never
-        case .noPace: return "–"
+        case .noRise: return s.noRise
+        case .beyondHorizon: return s.afterHorizon
+        case .noPace, .notCounted: return "–"
         case .noUnits: return s.noUnits
         }
     }
 
-    /// "At the pace observed (1.5/mo): 30% 2026-05-02 · 50% … · 100% … — will miss 2025".
+    /// "At the trend over 9 snapshots (1.5/mo): 30% 2026-05-02 · 50% … · 100% … — will miss 2030".
     static func line(_ sp: ScopeProjection, _ state: AppState) -> String {
         let s = state.strings
-        var text = "\(s.projectionLabel) (\(Fmt.observed(sp.paceObserved, s))): 30% \(milestone(sp.at30, s)) · 50% \(milestone(sp.at50, s)) · 100% \(milestone(sp.at100, s))"
+        let basis = state.projection?.basis.count ?? 0
+        var text = "\(s.projectionLabel) \(s.trendOver(basis)) (\(Fmt.observed(sp.paceObserved, s))): 30% \(milestone(sp.at30, s)) · 50% \(milestone(sp.at50, s)) · 100% \(milestone(sp.at100, s))"
         var flags: [String] = []
-        if sp.outlook2025.misses { flags.append(s.willMiss2025) }
+        // Once 2025 is over its result is in the 2025 column, not a projection.
+        if case .willMiss = sp.outlook2025 { flags.append(s.willMiss2025) }
         if sp.outlook2030.misses { flags.append(s.willMiss2030) }
         if !flags.isEmpty { text += " — " + flags.joined(separator: ", ") }
         return text

@@ -1,7 +1,8 @@
 import KieuMauCore
 
 /// A row per province: name, units, registered, model, a share bar with 30% and 50% markers,
-/// the share, the band as a symbol (and colour), and units still needed for 30%.
+/// the share, the band as a symbol (and colour), units still needed for 30%, and the 2025 column.
+/// A province whose share is not known shows "?" and, where the bar would be, why.
 enum ProvinceListView {
     struct Columns {
         var name: Int, units: Int, reg: Int, model: Int, bar: Int, pct: Int, band: Int, need: Int, outlook: Int
@@ -19,7 +20,7 @@ enum ProvinceListView {
                      focused: Bool) -> FrameGeometry.ListArea {
         let s = state.strings, g = state.glyphs, l = state.lang
         let x = area.x, width = area.width
-        let cols = Columns(width: width, projection: ProjectionText.scope(state, province: nil) != nil)
+        let cols = Columns(width: width, projection: true)
         let widget = ListWidget(area: area, depth: depth, state: screen.list, count: screen.rows.count, focused: focused, glyphs: g)
         return widget.draw(&c, empty: s.noMatches, heading: { c, y in
         // Column headings.
@@ -48,30 +49,52 @@ enum ProvinceListView {
         heading(s.need30, cols.need, right: true)
         heading(s.outlookShort, cols.outlook, right: true)
         }, row: { c, idx, ry, _ in
-            let p = state.summary.provinces[screen.rows[idx]]
-            let t = p.tally
+            let pi = screen.rows[idx]
+            let province = state.map.provinces[pi]
+            guard state.picture.provinces.indices.contains(pi) else { return }
+            let scope = state.picture.provinces[pi]
             var rx = x + 2
-            let nameRole: StyleRole = p.conflicts.isEmpty ? .normal : .warning
-            c.put(TextWidth.fit(p.province.name, cols.name - 1, ellipsis: g.ellipsis), x: rx, y: ry, width: cols.name - 1, role: nameRole, ellipsis: g.ellipsis)
+            let conflict = scope.figures.values.contains(where: \.isConflict)
+            c.put(TextWidth.fit(province.name, cols.name - 1, ellipsis: g.ellipsis), x: rx, y: ry, width: cols.name - 1,
+                  role: conflict ? .warning : .normal, ellipsis: g.ellipsis)
             rx += cols.name
-            for (value, w) in [(t.units, cols.units), (t.registered, cols.reg), (t.model, cols.model)] where w > 0 {
-                c.put(TextWidth.fit(Fmt.int(value, l), w, right: true), x: rx, y: ry, width: w); rx += w
+            c.put(TextWidth.fit(Fmt.int(scope.units, l), cols.units, right: true), x: rx, y: ry, width: cols.units); rx += cols.units
+            if cols.reg > 0 {
+                let (text, role) = registered(scope, state)
+                c.put(TextWidth.fit(text, cols.reg, right: true), x: rx, y: ry, width: cols.reg, role: role); rx += cols.reg
             }
+            let count = scope.count
+            let modelText = count.map { Fmt.int($0.modelCount, l) } ?? (scope.units == 0 ? "–" : g.unknown)
+            c.put(TextWidth.fit(modelText, cols.model, right: true), x: rx, y: ry, width: cols.model, role: count == nil ? .muted : .normal)
+            rx += cols.model
             if cols.bar > 0 {
                 rx += 1
-                Bars.share(&c, x: rx, y: ry, width: cols.bar, share: t.share, fillRole: bandRole(t.band), glyphs: g)
+                if let count {
+                    Bars.share(&c, x: rx, y: ry, width: cols.bar, share: count.share, fillRole: bandRole(count.band), glyphs: g)
+                } else if case .unknown(let r) = scope.verdict, r != .noUnits {
+                    c.put(FigureText.shortReason(r, s), x: rx, y: ry, width: cols.bar, role: .muted, ellipsis: g.ellipsis)
+                }
                 rx += cols.bar
             }
-            c.put(TextWidth.fit(Fmt.percent(t.share, l), cols.pct, right: true), x: rx, y: ry, width: cols.pct); rx += cols.pct
-            let symbol = t.units == 0 ? " " : g.band(t.band)
-            c.put(" " + symbol, x: rx, y: ry, width: cols.band, role: bandRole(t.band)); rx += cols.band
-            let need = t.needed(percent: Targets.floorPercent)
-            c.put(TextWidth.fit(need == 0 ? "–" : Fmt.int(need, l), cols.need, right: true), x: rx, y: ry, width: cols.need)
+            let pct = count.map { Fmt.percent($0.share, l) } ?? (scope.units == 0 ? "" : g.unknown)
+            c.put(TextWidth.fit(pct, cols.pct, right: true), x: rx, y: ry, width: cols.pct, role: count == nil ? .muted : .normal); rx += cols.pct
+            let symbol = count.map { g.band($0.band) } ?? " "
+            c.put(" " + symbol, x: rx, y: ry, width: cols.band, role: count.map { bandRole($0.band) } ?? .muted); rx += cols.band
+            let need = count.map { $0.needed(percent: Targets.floorPercent) }
+            let needText = need.map { $0 == 0 ? "–" : Fmt.int($0, l) } ?? (scope.units == 0 ? "–" : g.unknown)
+            c.put(TextWidth.fit(needText, cols.need, right: true), x: rx, y: ry, width: cols.need, role: need == nil ? .muted : .normal)
             rx += cols.need
-            if cols.outlook > 0, let sp = ProjectionText.scope(state, province: p.index) {
-                let (sym, role) = ProjectionText.symbol(sp.outlook2025, g)
+            if cols.outlook > 0 {
+                let (sym, role) = Column2025.symbol(Column2025.mark(state, province: pi), g)
                 c.put(TextWidth.fit(sym, cols.outlook - 1, right: true), x: rx, y: ry, width: cols.outlook, role: role)
             }
         })
+    }
+
+    /// The registered figure of the column: one value (dimmed when old or from another map), or "?".
+    static func registered(_ scope: ScopeKnowledge, _ state: AppState) -> (String, StyleRole) {
+        guard let v = scope.figure(.registered)?.single, let n = v.value.count else { return (state.glyphs.unknown, .muted) }
+        let old = FigureText.isOld(v, state.picture) || v.mapID != state.picture.mapID
+        return (Fmt.int(n, state.lang), old ? .muted : .normal)
     }
 }

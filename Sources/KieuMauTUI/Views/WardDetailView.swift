@@ -20,7 +20,7 @@ enum WardDetailView {
         if let p = map.province(ward.provinceCode) { place.append(p.name) }
         lines.add(place.joined(separator: " · "), .title)
 
-        var status = s.stageName(wp.stage)
+        var status = WardListView.isUnnamed(wi, state) ? s.notNamed : s.stageName(wp.stage)
         if let year = row?.pilotYear { status += " (\(s.pilotYear) \(year))" }
         if let rec = row?.recognition {
             status += " · \(s.decision) \(rec.decision)\(rec.date.map { " \($0.iso)" } ?? "")"
@@ -73,7 +73,8 @@ enum WardDetailView {
             for p in h.points[first...] {
                 let v = p.stage == .notRegistered ? "–" : "\(p.met.map(String.init) ?? "?")/\(p.total)"
                 let mark = p.asOf == state.header.asOf ? " \(g.left)" : ""
-                lines.add([("\(p.asOf.iso)  ", .muted), (TextWidth.fit(v, 6), .normal), (s.stageName(p.stage) + mark, .muted)])
+                let stage = p.stage == .notRegistered && p.coverage == .named ? s.notNamed : s.stageName(p.stage)
+                lines.add([("\(p.asOf.iso)  ", .muted), (TextWidth.fit(v, 6), .normal), (stage + mark, .muted)])
             }
         }
         if let row, !row.note.isEmpty {

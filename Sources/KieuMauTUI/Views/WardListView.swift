@@ -51,8 +51,11 @@ enum WardListView {
                 c.put(map.district(ward.districtCode)?.name ?? "", x: rx, y: ry, width: cols.district - 1, role: .muted, ellipsis: g.ellipsis)
                 rx += cols.district
             }
-            let stageText = cols.stage > 2 ? "\(stageSymbol(wp, g)) \(s.stageName(wp.stage))" : stageSymbol(wp, g)
-            c.put(stageText, x: rx, y: ry, width: cols.stage - 1, role: stageRole(wp, state.definition), ellipsis: g.ellipsis)
+            // A ward without a row where the rows only name some wards is not known, not "not registered".
+            let unnamed = isUnnamed(wi, state)
+            let stageName = unnamed ? s.notNamed : s.stageName(wp.stage)
+            let stageText = cols.stage > 2 ? "\(stageSymbol(wp, g)) \(stageName)" : stageSymbol(wp, g)
+            c.put(stageText, x: rx, y: ry, width: cols.stage - 1, role: unnamed ? .muted : stageRole(wp, state.definition), ellipsis: g.ellipsis)
             rx += cols.stage
             if cols.bar > 0 {
                 if let met = wp.met, wp.isRegistered {
@@ -66,6 +69,13 @@ enum WardListView {
                 c.put(wp.missing.map(String.init).joined(separator: ","), x: rx, y: ry, width: cols.missing, role: .barNotMet, ellipsis: g.ellipsis)
             }
         })
+    }
+
+    /// The ward has no row and its province's rows name only some wards: nothing is known of it.
+    static func isUnnamed(_ wardIndex: Int, _ state: AppState) -> Bool {
+        guard state.dataset.row(ofWardAt: wardIndex) == nil,
+              let p = state.map.provinceIndex[state.map.wards[wardIndex].provinceCode] else { return false }
+        return state.summary.provinces[p].coverage == .named
     }
 
     static func reviewSymbol(_ r: Review?, _ g: Glyphs) -> (String, StyleRole) {

@@ -1,0 +1,38 @@
+import KieuMauCore
+
+extension LatestKnownView {
+    /// The latest-known picture of a series as of `day` (and, after 2025, the picture at
+    /// 31/12/2025), reading the snapshots it needs through `dataset`. Used before the first frame
+    /// (the command line), by the runner (through its cache) and by fuzzing.
+    /// - Returns: the view (nil when no snapshot on or before `day` can be read) and the files that
+    ///   could not be read for it.
+    public static func read(on day: Day, refs: [SnapshotRef], definition: ModelDefinition,
+                            dataset: (SnapshotRef) -> Dataset?,
+                            summary: (Dataset, SnapshotRef) -> ProgressSummary = { data, _ in ProgressSummary(data) },
+                            crosswalk: (_ a: String, _ b: String) -> Crosswalk?) -> (view: LatestKnownView?, unreadable: [String]) {
+        var maps: [String: AdminMap] = [:]
+        var unreadable: [String] = []
+        func digest(_ i: Int) -> SnapshotDigest? {
+            guard let data = dataset(refs[i]) else {
+                if !unreadable.contains(refs[i].file) { unreadable.append(refs[i].file) }
+                return nil
+            }
+            maps[data.map.id] = data.map
+            let s = summary(data, refs[i])
+            return SnapshotDigest(data, summary: s.definition == definition ? s : ProgressSummary(data, definition: definition))
+        }
+        func picture(_ on: Day) -> KnownPicture? {
+            LatestKnownBuilder.picture(asOf: on, headers: refs.map(\.header), digest: digest, map: { maps[$0] },
+                                       crosswalk: crosswalk).picture
+        }
+        let view = picture(day).map { LatestKnownView(picture: $0, result2025: day > Targets.deadline2025 ? picture(Targets.deadline2025) : nil) }
+        return (view, unreadable)
+    }
+
+    /// Through a snapshot source, with nothing kept.
+    public static func read(on day: Day, refs: [SnapshotRef], definition: ModelDefinition, source: any SnapshotSource) -> LatestKnownView? {
+        read(on: day, refs: refs, definition: definition, dataset: { try? source.load($0).get() },
+             summary: { data, _ in ProgressSummary(data, definition: definition) },
+             crosswalk: { source.crosswalk(between: $0, and: $1) }).view
+    }
+}
