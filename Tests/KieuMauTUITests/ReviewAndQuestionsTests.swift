@@ -23,14 +23,14 @@ final class MemoryReviews: ReviewBackend {
         store[r.key] = r
         return r
     }
-    func setNote(_ note: String, snapshot: Day, ward: String) throws -> Review {
+    func setNote(_ note: String, replacing base: String?, snapshot: Day, ward: String) throws -> Review {
         clock += 1000
         var r = store[ReviewKey(snapshot: snapshot, ward: ward)] ?? Review(key: ReviewKey(snapshot: snapshot, ward: ward))
         r.note = note; r.notedBy = "tester"; r.notedAt = ReviewTime(millisecondsSince1970: clock)
         store[r.key] = r
         return r
     }
-    func hasChanged() -> Bool { defer { changed = false }; return changed }
+    func drainChanges() throws -> Bool { defer { changed = false }; return changed }
 }
 
 @Suite struct ReviewTests {
@@ -291,3 +291,57 @@ final class MemoryReviews: ReviewBackend {
     }
 }
 
+
+/// A review store that can be out of reach: every call then fails as a lost connection does.
+final class FlakyReviews: ReviewBackend {
+    let inner = MemoryReviews()
+    var reachable = true
+    private(set) var reconnects = 0
+    var readOnlyReason: String? { nil }
+    private func check() throws {
+        if !reachable { throw ReviewStoreError(.offline, path: "", "offline: the server closed the connection; not saved") }
+    }
+    func reviews(snapshot: Day) throws -> [String: Review] { try check(); return try inner.reviews(snapshot: snapshot) }
+    func previousReview(ward: String, before: Day) throws -> Review? { try check(); return try inner.previousReview(ward: ward, before: before) }
+    func setMark(_ mark: ReviewMark?, snapshot: Day, ward: String) throws -> Review { try check(); return try inner.setMark(mark, snapshot: snapshot, ward: ward) }
+    func setNote(_ note: String, replacing base: String?, snapshot: Day, ward: String) throws -> Review {
+        try check(); return try inner.setNote(note, replacing: base, snapshot: snapshot, ward: ward)
+    }
+    func drainChanges() throws -> Bool { try check(); return try inner.drainChanges() }
+    func reconnect() throws { reconnects += 1; try check() }
+}
+
+/// The review store lost and found again: read-only meanwhile, said in the header, nothing shown
+/// as saved that is not, and tried again with backoff until it answers.
+@Suite struct ReviewStoreOutageTests {
+    @Test func aLostStoreIsSaidReadOnlyAndTriedAgainUntilItAnswers() throws {
+        let store = FlakyReviews()
+        let state = AppState(dataset: Fixture.second, snapshots: Fixture.refs, snapshotIndex: 1, lang: .en)
+        let c = AppRuntime(state: state, themes: [Theme(name: "default", styles: [:])], source: Fixture.MemorySource(),
+                           reviews: store, exports: ExportsInMemory(), width: 160, height: 40)
+        c.start()
+        for k: Key in [.down, .down, .enter] { c.handle(k) }
+        store.reachable = false
+        c.handle(.char("o"))
+        let ward = try #require(c.state.selectedWard.map { c.state.map.wards[$0].code })
+        #expect(c.state.reviews[ward]?.mark == nil, "a mark the store did not take is not shown")
+        let outage = try #require(c.state.reviewStoreOutage)
+        #expect(c.render(width: 160, height: 40).line(0).contains("review store offline since \(outage.since)"))
+        c.handle(.char("x"))
+        #expect(c.state.notice == "review store offline since \(outage.since): not saved")
+        #expect(c.millisecondsToNextTimer != nil, "a reconnection is due")
+
+        c.fireTimers(everything: true)
+        #expect(store.reconnects == 1 && c.state.reviewStoreOutage != nil, "still out of reach")
+        #expect(c.millisecondsToNextTimer != nil, "tried again later")
+
+        store.reachable = true
+        try store.inner.setMark(.followUp, snapshot: c.state.header.asOf, ward: ward)   // another dashboard, meanwhile
+        c.fireTimers(everything: true)
+        #expect(c.state.reviewStoreOutage == nil && c.state.notice == "Review store back online")
+        #expect(c.state.reviews[ward]?.mark == .followUp, "what others wrote meanwhile is read on return")
+        #expect(c.millisecondsToNextTimer == nil)
+        c.handle(.char("o"))
+        #expect(c.state.reviews[ward]?.mark == .ok)
+    }
+}

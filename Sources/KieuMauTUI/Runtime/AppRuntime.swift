@@ -56,6 +56,31 @@ public final class AppRuntime {
     /// The read end of the pipe answers arrive on: readable means `drainAnswers()` has work.
     public var wakeDescriptor: Int32 { inbox.readDescriptor }
 
+    /// The shared review store's listener, when there is news to wait for (nil: nothing to watch).
+    /// Readable means another dashboard wrote: call `reviewChangesReady()`.
+    public var reviewChangeDescriptor: Int32? { runner.reviewChangeDescriptor }
+
+    /// Another client may have changed the review store: read what changed, off the main thread.
+    public func reviewChangesReady() {
+        runner.reviewChangesReady()
+        drainAnswers()
+    }
+
+    /// Milliseconds until the next timer is due (a reconnection to try), for the loop's `poll`;
+    /// nil when none is set.
+    public var millisecondsToNextTimer: Int32? {
+        guard let deadline = runner.nextTimerDeadline else { return nil }
+        let left = deadline - .now
+        let ms = left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000
+        return Int32(max(0, min(Int64(Int32.max), ms)))
+    }
+
+    /// Carries out the effects whose time has come (`everything`: all of them, for tests).
+    public func fireTimers(everything: Bool = false) {
+        for effect in runner.dueTimers(everything: everything) { run(effect) }
+        drainAnswers()
+    }
+
     /// True when no effect is being carried out and no answer waits.
     public var isIdle: Bool { inbox.isIdle }
 

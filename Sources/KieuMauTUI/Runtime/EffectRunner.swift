@@ -32,6 +32,38 @@ final class EffectRunner: @unchecked Sendable {
     private(set) var repaintRequested = false
     /// Jobs waiting to be run (stepped execution).
     private var queued: [() -> Void] = []
+    /// Effects waiting for their time (`Effect.after`), soonest first; the main thread's.
+    private var timers: [(deadline: ContinuousClock.Instant, effect: Effect)] = []
+    /// The review store's change descriptor as last read on the review queue, and whether a drain
+    /// it asked for is under way (then it is not watched: a readable socket would wake the loop
+    /// again and again until drained).
+    private let watchLock = NSLock()
+    private var watchedDescriptor: Int32?
+    private var draining = false
+
+    /// What the terminal loop should watch for the review store's news, if anything.
+    var reviewChangeDescriptor: Int32? {
+        watchLock.lock(); defer { watchLock.unlock() }
+        return draining ? nil : watchedDescriptor
+    }
+
+    /// The watched descriptor was readable: drain it (and stop watching until that is done).
+    func reviewChangesReady() {
+        watchLock.lock()
+        draining = true
+        watchLock.unlock()
+        run(.drainReviewChanges)
+    }
+
+    /// When the next timer is due, if any.
+    var nextTimerDeadline: ContinuousClock.Instant? { timers.first?.deadline }
+
+    /// The effects whose time has come (all of them with `everything`, for tests), in order.
+    func dueTimers(at now: ContinuousClock.Instant = .now, everything: Bool = false) -> [Effect] {
+        let due = timers.filter { everything || $0.deadline <= now }.map(\.effect)
+        timers.removeAll { everything || $0.deadline <= now }
+        return due
+    }
 
     /// Runs the oldest queued job (stepped execution); false when there was none.
     func runNextJob() -> Bool {
@@ -59,6 +91,7 @@ final class EffectRunner: @unchecked Sendable {
 
     /// The snapshot on screen at the start, read before the runner existed.
     func adopt(_ state: AppState) {
+        watchedDescriptor = reviews.changeDescriptor
         guard let ref = state.currentRef else { return }
         snapshots.adopt(state.dataset, summary: state.summary, file: ref.file)
     }
@@ -134,17 +167,51 @@ final class EffectRunner: @unchecked Sendable {
                 inbox.post(.compared(other: other, result))
             }
         case .loadReviews(let day):
-            onReviews { r in inbox.post(.reviewsLoaded(snapshot: day, r.reviews(day))) }
-        case .loadPreviousReview(let ward, let before, let key):
-            onReviews { r in inbox.post(.previousReviewLoaded(key: key, r.previousReview(ward: ward, before: before))) }
-        case .saveMark(let mark, let day, let ward):
-            onReviews { r in inbox.post(.reviewSaved(r.save { try $0.setMark(mark, snapshot: day, ward: ward) }, snapshot: day, ward: ward, wasNote: false)) }
-        case .saveNote(let note, let day, let ward):
-            onReviews { r in inbox.post(.reviewSaved(r.save { try $0.setNote(note, snapshot: day, ward: ward) }, snapshot: day, ward: ward, wasNote: true)) }
-        case .checkReviewChanges:
             onReviews { r in
-                if r.hasChanged() { inbox.post(.reviewsChanged) } else { inbox.finished() }
+                let result = r.reviews(day)
+                self.noteOutage(result, r)
+                inbox.post(.reviewsLoaded(snapshot: day, result))
             }
+        case .loadPreviousReview(let ward, let before, let key):
+            onReviews { r in
+                let result = r.previousReview(ward: ward, before: before)
+                self.noteOutage(result, r)
+                inbox.post(.previousReviewLoaded(key: key, (try? result.get()) ?? nil))
+            }
+        case .saveMark(let mark, let day, let ward):
+            onReviews { r in
+                let result = r.save { try $0.setMark(mark, snapshot: day, ward: ward) }
+                self.noteOutage(result, r)
+                inbox.post(.reviewSaved(result, snapshot: day, ward: ward, wasNote: false))
+            }
+        case .saveNote(let note, let base, let day, let ward):
+            onReviews { r in
+                let result = r.save { try $0.setNote(note, replacing: base, snapshot: day, ward: ward) }
+                self.noteOutage(result, r)
+                inbox.post(.reviewSaved(result, snapshot: day, ward: ward, wasNote: true))
+            }
+        case .drainReviewChanges:
+            onReviews { r in
+                let result = r.drainChanges()
+                self.noteOutage(result, r)
+                self.watchLock.lock()
+                self.draining = false
+                self.watchLock.unlock()
+                if case .success(true) = result { inbox.post(.reviewsChanged) } else { inbox.finished() }
+            }
+        case .reconnectReviewStore:
+            onReviews { r in
+                switch r.reconnect() {
+                case .success:
+                    self.noteOutage(Result<Void, EffectFailure>.success(()), r)
+                    inbox.post(.reviewStoreReconnected)
+                case .failure(let f):
+                    inbox.post(.reviewStoreStillOffline(reason: f.description))
+                }
+            }
+        case .after(let delay, let effect):
+            timers.append((ContinuousClock.now + delay, effect))
+            timers.sort { $0.deadline < $1.deadline }
         case .export(let table, let json, let asOf, let synthetic):
             onReviews { r in inbox.post(.exported(r.export(table, json: json, asOf: asOf, synthetic: synthetic))) }
         }
@@ -190,6 +257,18 @@ final class EffectRunner: @unchecked Sendable {
             self.digest(refs.dropFirst(), definition: definition)
             inbox.post(answer)
         }
+    }
+
+    /// After a review job: the descriptor to watch as the store has it now, and an answer of its
+    /// own when the store could not be reached (before the job's answer, which says what failed).
+    private func noteOutage<T>(_ result: Result<T, EffectFailure>, _ r: ReviewWorker) {
+        let offline: EffectFailure?
+        if case .failure(let f) = result, f.isOffline { offline = f } else { offline = nil }
+        watchLock.lock()
+        // A lost connection's socket stays readable: not watched until the store is back.
+        watchedDescriptor = offline == nil ? r.changeDescriptor : nil
+        watchLock.unlock()
+        if let offline { inbox.began(); inbox.post(.reviewStoreOffline(since: r.timeOfDay, reason: offline.description)) }
     }
 
     private func onSnapshots(_ job: @escaping @Sendable (SnapshotWorker) -> Void) {

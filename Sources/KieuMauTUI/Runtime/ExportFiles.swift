@@ -14,4 +14,9 @@ public enum ExportFiles {
         }
         return two(time.hour) + two(time.minute) + two(time.second)
     }
+
+    /// "HH:MM" of `date` on the local clock (the review store's "offline since").
+    public static func clockTime(of date: Date = Date(), in zone: TimeZone = .current) -> String {
+        String(timestamp(of: date, in: zone).prefix(4)).enumerated().map { $0.offset == 2 ? ":\($0.element)" : "\($0.element)" }.joined()
+    }
 }

@@ -21,18 +21,35 @@ extension SnapshotSource {
 }
 
 /// Where the dashboard keeps reviewers' marks and notes. The executable backs it with the review
-/// store; tests with memory. Calls return only once the write is durable, so what the screen
-/// shows as saved is saved. Called from the runner's review queue only, one call at a time.
+/// store (an SQLite file, or a shared PostgreSQL store); tests with memory. Calls return only once
+/// the write is durable, so what the screen shows as saved is saved. Called from the runner's
+/// review queue only, one call at a time.
+///
+/// A call that fails because the store cannot be reached throws a `ReviewStoreError` of kind
+/// `.offline`: the dashboard then goes read-only and tries `reconnect()` with backoff.
 public protocol ReviewBackend: AnyObject {
     /// Why marks cannot be written (the store opened read-only), or nil.
     var readOnlyReason: String? { get }
+    /// A descriptor that becomes readable when another client may have changed the store (a
+    /// shared store's listener), for the terminal loop's `poll`; nil when there is none (a file:
+    /// `drainChanges` is asked after each key instead).
+    var changeDescriptor: Int32? { get }
     func reviews(snapshot: Day) throws -> [String: Review]
     /// The latest review of the ward for an earlier snapshot ("previous review").
     func previousReview(ward: String, before: Day) throws -> Review?
     func setMark(_ mark: ReviewMark?, snapshot: Day, ward: String) throws -> Review
-    func setNote(_ note: String, snapshot: Day, ward: String) throws -> Review
-    /// True when another process changed the store since the last call.
-    func hasChanged() -> Bool
+    /// `base` is the note the editor started from: when the stored note is no longer that (another
+    /// reviewer wrote meanwhile), both are kept.
+    func setNote(_ note: String, replacing base: String?, snapshot: Day, ward: String) throws -> Review
+    /// True when another client changed the store since the last call. Never blocks.
+    func drainChanges() throws -> Bool
+    /// Connects again after the store went offline; throws while it cannot be reached.
+    func reconnect() throws
+}
+
+extension ReviewBackend {
+    public var changeDescriptor: Int32? { nil }
+    public func reconnect() throws {}
 }
 
 /// The time of day, for export names (injected so tests and benchmarks do not depend on it).

@@ -11,21 +11,40 @@ final class ReviewWorker: @unchecked Sendable {
         self.backend = backend; self.exports = exports; self.clock = clock
     }
 
-    func reviews(_ day: Day) -> Result<[String: Review], EffectFailure> {
-        guard let backend else { return .success([:]) }
-        do { return .success(try backend.reviews(snapshot: day)) } catch { return .failure(EffectFailure("\(error)")) }
+    /// The store's answer as a result; an unreachable store is a failure marked offline.
+    private func attempt<T>(_ call: (any ReviewBackend) throws -> T) -> Result<T, EffectFailure>? {
+        guard let backend else { return nil }
+        do { return .success(try call(backend)) } catch {
+            let offline = (error as? ReviewStoreError)?.kind == .offline
+            return .failure(EffectFailure("\(error)", isOffline: offline))
+        }
     }
 
-    func previousReview(ward: String, before: Day) -> Review? {
-        (try? backend?.previousReview(ward: ward, before: before)) ?? nil
+    func reviews(_ day: Day) -> Result<[String: Review], EffectFailure> {
+        attempt { try $0.reviews(snapshot: day) } ?? .success([:])
+    }
+
+    func previousReview(ward: String, before: Day) -> Result<Review?, EffectFailure> {
+        attempt { try $0.previousReview(ward: ward, before: before) } ?? .success(nil)
     }
 
     func save(_ write: (any ReviewBackend) throws -> Review) -> Result<Review, EffectFailure> {
-        guard let backend else { return .failure(EffectFailure("no review store")) }
-        do { return .success(try write(backend)) } catch { return .failure(EffectFailure("\(error)")) }
+        attempt(write) ?? .failure(EffectFailure("no review store"))
     }
 
-    func hasChanged() -> Bool { backend?.hasChanged() ?? false }
+    func drainChanges() -> Result<Bool, EffectFailure> {
+        attempt { try $0.drainChanges() } ?? .success(false)
+    }
+
+    func reconnect() -> Result<Void, EffectFailure> {
+        attempt { try $0.reconnect() } ?? .success(())
+    }
+
+    /// The listener's descriptor as the store has it now (read here, on the review queue).
+    var changeDescriptor: Int32? { backend?.changeDescriptor }
+
+    /// The time of day on the clock, "14:32", for "offline since".
+    var timeOfDay: String { ExportFiles.clockTime(of: clock.now()) }
 
     /// Writes an export named by its list, date and the time of day on the clock.
     func export(_ table: ExportTable, json: Bool, asOf: Day, synthetic: Bool) -> Result<ExportReceipt, EffectFailure> {

@@ -70,6 +70,10 @@ public struct AppState: Sendable {
     public var savesInFlight: Int { pendingReviews.count }
     /// The note being typed, when the editor is open.
     public internal(set) var noteEditor: LineEditor?
+    /// The review store cannot be reached: since when and why. Marks and notes are refused (the
+    /// dashboard is read-only) until it can, and it is tried again with backoff meanwhile.
+    public internal(set) var reviewStoreOutage: ReviewStoreOutage?
+    var reconnectBackoff = ReconnectBackoff()
 
     // MARK: Navigation
     /// The screens, the province list first; the last is on top.
@@ -240,6 +244,12 @@ public struct PendingReviews: Sendable {
         noteSaves = max(0, noteSaves - 1)
         return notes.removeValue(forKey: Self.key(day, ward))
     }
+}
+
+/// The review store out of reach: since when (time of day) and the last reason given.
+public struct ReviewStoreOutage: Hashable, Sendable {
+    public var since: String
+    public var reason: String
 }
 
 /// What the screen's figures are: the latest known on a day (each figure from the latest snapshot

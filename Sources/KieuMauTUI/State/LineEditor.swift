@@ -7,8 +7,12 @@ public struct LineEditor: Hashable, Sendable {
     /// The ward whose note this is (code), so the note lands where it was started.
     public var wardCode: String
 
+    /// The note as it was when the editor opened: saving sends it along, so a note another
+    /// reviewer wrote meanwhile is kept beside this one rather than overwritten.
+    public let original: String
+
     public init(text: String, wardCode: String) {
-        self.text = text; self.wardCode = wardCode; cursor = text.count
+        self.text = text; self.wardCode = wardCode; cursor = text.count; original = text
     }
 
     public static let maximumLength = 2000

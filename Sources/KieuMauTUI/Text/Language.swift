@@ -142,6 +142,9 @@ public struct Strings: Sendable {
     public func mapChanged(_ place: String) -> String { t("Bản đồ thay đổi: nay là \(place)", "Map changed: now \(place)") }
     public func loading(_ what: String) -> String { t("Đang đọc \(what)…", "Loading \(what)…") }
     public var saving: String { t("Đang lưu…", "Saving…") }
+    public func reviewStoreOffline(_ since: String) -> String { t("kho rà soát mất kết nối từ \(since)", "review store offline since \(since)") }
+    public var reviewStoreBack: String { t("Kho rà soát đã kết nối lại", "Review store back online") }
+    public var notSaved: String { t("chưa lưu", "not saved") }
     public var firstSnapshot: String { t("Đây là mốc đầu tiên", "This is the first snapshot") }
     public var lastSnapshot: String { t("Đây là mốc mới nhất", "This is the latest snapshot") }
     public var lastWard: String { t("Đã hết danh sách phường", "No more wards") }

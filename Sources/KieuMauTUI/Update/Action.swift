@@ -47,6 +47,11 @@ public enum Action: Sendable {
     case dataChanged
     /// Another dashboard changed the review store.
     case reviewsChanged
+    /// The review store cannot be reached (since `since`, the time of day): read-only until it can.
+    case reviewStoreOffline(since: String, reason: String)
+    /// A try to reach the review store again: it worked, or why not.
+    case reviewStoreReconnected
+    case reviewStoreStillOffline(reason: String)
 }
 
 /// Keys while a line (a note, a filter) is being typed.
@@ -76,5 +81,7 @@ public struct ExportReceipt: Hashable, Sendable {
 /// Why an effect could not be carried out, in words for the status line.
 public struct EffectFailure: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String
-    public init(_ description: String) { self.description = description }
+    /// The review store could not be reached (nothing was saved; the dashboard goes read-only).
+    public var isOffline: Bool
+    public init(_ description: String, isOffline: Bool = false) { self.description = description; self.isOffline = isOffline }
 }

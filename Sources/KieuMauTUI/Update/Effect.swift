@@ -24,9 +24,14 @@ public enum Effect: Sendable {
     case loadReviews(snapshot: Day)
     case loadPreviousReview(ward: String, before: Day, key: String)
     case saveMark(ReviewMark?, snapshot: Day, ward: String)
-    case saveNote(String, snapshot: Day, ward: String)
+    /// `base`: the note the editor started from (a note another reviewer wrote meanwhile is kept too).
+    case saveNote(String, base: String?, snapshot: Day, ward: String)
     /// Look whether another dashboard changed the store (answered with `.reviewsChanged` if so).
-    case checkReviewChanges
+    case drainReviewChanges
+    /// Try to reach the review store again (answered `.reviewStoreReconnected` or `.reviewStoreStillOffline`).
+    case reconnectReviewStore
+    /// `effect`, once `delay` has passed (the terminal loop sleeps until then, no CPU meanwhile).
+    indirect case after(Duration, Effect)
     case export(ExportTable, json: Bool, asOf: Day, synthetic: Bool)
     /// The next theme after `after` that can be read (answered with `.themeChosen`).
     case nextTheme(after: Int)

@@ -9,6 +9,7 @@ extension AppState {
         guard let w = reviewTarget else { notice = strings.chooseAWard; return [] }
         guard reviewsAvailable else { notice = strings.noReviewStore; return [] }
         if let reason = reviewsReadOnly { notice = strings.reviewsReadOnly(reason); return [] }
+        if let outage = reviewStoreOutage { notice = strings.reviewStoreOffline(outage.since) + ": " + strings.notSaved; return [] }
         let code = map.wards[w].code
         let current = pendingReviews.mark(of: code, on: header.asOf) ?? reviews[code]?.mark
         let next: ReviewMark? = current == m ? nil : m
@@ -21,6 +22,7 @@ extension AppState {
         guard let w = reviewTarget else { notice = strings.chooseAWard; return }
         guard reviewsAvailable else { notice = strings.noReviewStore; return }
         if let reason = reviewsReadOnly { notice = strings.reviewsReadOnly(reason); return }
+        if let outage = reviewStoreOutage { notice = strings.reviewStoreOffline(outage.since) + ": " + strings.notSaved; return }
         let code = map.wards[w].code
         noteEditor = LineEditor(text: reviews[code]?.note ?? "", wardCode: code)
     }
@@ -33,7 +35,7 @@ extension AppState {
             // as saved when the store answers, and comes back to the editor if it cannot be saved.
             noteEditor = nil
             pendingReviews.sent(note: editor.text, ward: editor.wardCode, on: header.asOf)
-            return [.saveNote(editor.text, snapshot: header.asOf, ward: editor.wardCode)]
+            return [.saveNote(editor.text, base: editor.original, snapshot: header.asOf, ward: editor.wardCode)]
         case .noteCancel:
             noteEditor = nil
             notice = strings.noteCancelled
@@ -84,5 +86,33 @@ extension AppState {
             if let note, noteEditor == nil, day == header.asOf { noteEditor = LineEditor(text: note, wardCode: ward) }
             notice = strings.saveFailed(f.description) + (notice.map { " · " + $0 } ?? "")
         }
+    }
+
+    // MARK: The store out of reach
+
+    /// The store could not be reached: read-only from now, and tried again after a while.
+    mutating func reviewStoreOffline(since: String, reason: String) -> [Effect] {
+        guard reviewStoreOutage == nil else {
+            reviewStoreOutage?.reason = reason
+            return []
+        }
+        reviewStoreOutage = ReviewStoreOutage(since: since, reason: reason)
+        return [.after(reconnectBackoff.nextDelay(), .reconnectReviewStore)]
+    }
+
+    /// Back: writable again, and what others wrote meanwhile read (it was not announced).
+    mutating func reviewStoreReconnected() -> [Effect] {
+        guard reviewStoreOutage != nil else { return [] }
+        reviewStoreOutage = nil
+        reconnectBackoff.succeeded()
+        notice = strings.reviewStoreBack
+        previousReviewKey = nil
+        return [.loadReviews(snapshot: header.asOf)] + followUps(since: nil)
+    }
+
+    mutating func reviewStoreStillOffline(reason: String) -> [Effect] {
+        guard reviewStoreOutage != nil else { return [] }
+        reviewStoreOutage?.reason = reason
+        return [.after(reconnectBackoff.nextDelay(), .reconnectReviewStore)]
     }
 }

@@ -99,7 +99,14 @@ extension AppState {
         case .dataChanged:
             return [.reload(series: header.series)]
         case .reviewsChanged:
-            return [.loadReviews(snapshot: header.asOf)]
+            previousReviewKey = nil
+            return [.loadReviews(snapshot: header.asOf)] + followUps(since: nil)
+        case .reviewStoreOffline(let since, let reason):
+            return reviewStoreOffline(since: since, reason: reason)
+        case .reviewStoreReconnected:
+            return reviewStoreReconnected()
+        case .reviewStoreStillOffline(let reason):
+            return reviewStoreStillOffline(reason: reason)
         }
     }
 
@@ -192,7 +199,8 @@ extension AppState {
     /// After a change of selection: the selected ward's history (from digests) and its previous
     /// review (from the store), and a look at whether another dashboard changed the store.
     mutating func followUps(since before: String?) -> [Effect] {
-        var effects: [Effect] = reviewsAvailable ? [.checkReviewChanges] : []
+        // Another dashboard's marks show on the next key too (a file store has no other way to say so).
+        var effects: [Effect] = reviewsAvailable && reviewStoreOutage == nil ? [.drainReviewChanges] : []
         let key = followUpKey
         guard let key, key != before || history?.wardCode != selectedWard.map({ map.wards[$0].code }) else { return effects }
         refreshHistory()

@@ -10,7 +10,9 @@ enum HeaderView {
         var right = ""
         if h.synthetic { right = " \(s.demoBadge) " }
         // The review count never takes more than a third of the header (a province's name may be long).
-        let progress = TextWidth.clip(reviewProgress(state, width: c.width), to: max(0, c.width / 3), ellipsis: g.ellipsis)
+        // The review store out of reach takes the review count's place, and says so in warning colours.
+        let outage = state.reviewStoreOutage.map { s.reviewStoreOffline($0.since) }
+        let progress = TextWidth.clip(outage ?? reviewProgress(state, width: c.width), to: max(0, c.width / 3), ellipsis: g.ellipsis)
         let progressWidth = progress.isEmpty ? 0 : TextWidth.of(progress) + 2
         let rightWidth = TextWidth.of(right) + progressWidth
         var x = 1
@@ -37,7 +39,8 @@ enum HeaderView {
             x += used + (i == 0 ? 2 : 3)
         }
         if !progress.isEmpty {
-            c.put(progress, x: max(0, c.width - rightWidth), y: 0, width: progressWidth, role: .header, ellipsis: g.ellipsis)
+            c.put(progress, x: max(0, c.width - rightWidth), y: 0, width: progressWidth, role: outage == nil ? .header : .headerBadge,
+                  ellipsis: g.ellipsis)
         }
         if h.synthetic {
             let w = TextWidth.of(right)

@@ -17,7 +17,13 @@ struct DashboardApp: TerminalApp {
 
     /// The loop sleeps in `poll` on these besides the keyboard: answers from the runner, and
     /// the data directory. No timers: no CPU while idle.
-    var watchDescriptors: [Int32] { [runtime.wakeDescriptor] + (watcher.map { [$0.descriptor] } ?? []) }
+    var watchDescriptors: [Int32] {
+        [runtime.wakeDescriptor] + (watcher.map { [$0.descriptor] } ?? []) + (runtime.reviewChangeDescriptor.map { [$0] } ?? [])
+    }
+
+    /// Asleep until a key, an answer or a file event, except when a timer is set (a reconnection
+    /// to try): then until it is due.
+    var wantsTick: Int32? { runtime.millisecondsToNextTimer }
 
     var theme: Theme { runtime.theme }
 
@@ -36,6 +42,9 @@ struct DashboardApp: TerminalApp {
 
     mutating func tick() -> LoopCommand {
         runtime.drainAnswers()
+        runtime.fireTimers()
+        // Another dashboard wrote to the shared review store: read what changed (without a key).
+        if let fd = runtime.reviewChangeDescriptor, Self.isReadable(fd) { runtime.reviewChangesReady() }
         // A snapshot was added or changed: read the folder again, keeping the user's place.
         // Editors often write a file in several steps, so events that arrive together are one.
         if let watcher, watcher.drain() {
@@ -45,6 +54,11 @@ struct DashboardApp: TerminalApp {
         }
         if runtime.takeRepaintRequest() { return .repaint }
         return runtime.shouldQuit ? .quit : .continue
+    }
+
+    private static func isReadable(_ fd: Int32) -> Bool {
+        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&p, 1, 0) > 0 && p.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0
     }
 
     func render(width: Int, height: Int) -> Canvas {
