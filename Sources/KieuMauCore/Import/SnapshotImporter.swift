@@ -16,24 +16,27 @@ public enum SnapshotImporter {
 
     /// Converts a table already read (as `ImportTable.read` gives it).
     public static func convert(_ table: ImportTable, map: AdminMap, criteria: CriteriaSet, options: ImportOptions) -> ImportOutcome {
-        let place = ImportPlace(file: table.file, names: table.names, headerLine: table.headerLine, headerRow: table.headerRow)
+        let place = ImportPlace(table)
         var (header, problems) = ImportHeader.recognise(table.names, criteria: criteria, place: place)
         var matcher = WardMatcher(map: map, suggestionBudget: options.limits.maxSuggestionWork)
 
         var defaultProvince: Province?
-        if let given = options.province {
+        // A template names its province; --province overrides it.
+        let givenProvince = options.province ?? table.template?.provinceCode
+        if let given = givenProvince {
+            let option = options.province == nil ? "template" : "--province"
             switch matcher.province(given) {
             case .found(let p): defaultProvince = p
             case .unknown(let nearest):
-                problems.append(Problem(file: table.file, path: "--province", message: "unknown province \"\(given)\" on map \(map.id)"
+                problems.append(Problem(file: table.file, path: option, message: "unknown province \"\(given)\" on map \(map.id)"
                                         + ImportRowReader.suggestion(nearest.map { "\($0.name) (\($0.code))" })))
             case .ambiguous(let all):
-                problems.append(Problem(file: table.file, path: "--province", message: "\"\(given)\" names several provinces: "
+                problems.append(Problem(file: table.file, path: option, message: "\"\(given)\" names several provinces: "
                                         + ImportPlace.list(all.map(\.name))))
             }
         }
-        if header.column(.wardCode) == nil, header.column(.wardName) != nil, header.column(.province) == nil, options.province == nil {
-            problems.append(Problem(file: table.file, path: "header", line: table.headerLine, message:
+        if header.column(.wardCode) == nil, header.column(.wardName) != nil, header.column(.province) == nil, givenProvince == nil {
+            problems.append(Problem(file: table.file, path: place.headerPath, line: place.headerLine, message:
                 "wards are found by name within their province: expected a province column (\"Tỉnh\", \"province\") or --province"))
         }
         if let column = header.column(.district), !map.hasDistricts {
@@ -55,12 +58,19 @@ public enum SnapshotImporter {
                     problems.append(place.row(row.number, line: row.line, "a total row (\"\(ImportWords.trimmed(first))\"), not read", severity: .warning))
                     continue
                 }
+                // A template lists every ward: a row the province left blank is a ward without figures.
+                if table.template != nil, !header.hasFigures(row) {
+                    summary.rowsWithoutFigures += 1
+                    continue
+                }
                 summary.rowsRead += 1
                 var rowProblems: [Problem] = []
                 if row.cells.count > table.names.count,
-                   row.cells[table.names.count...].contains(where: { !ImportWords.trimmed($0).isEmpty }) {
-                    rowProblems.append(place.row(row.number, line: row.line,
-                        "expected at most \(table.names.count) cells as in the header, found \(row.cells.count)"))
+                   let extra = row.cells[table.names.count...].firstIndex(where: { !ImportWords.trimmed($0).isEmpty }) {
+                    rowProblems.append(table.sheet == nil
+                        ? place.row(row.number, line: row.line, "expected at most \(table.names.count) cells as in the header, found \(row.cells.count)")
+                        : place.cell(row: row.number, line: row.line, column: extra,
+                                     "a value right of the header's last column (\(ImportPlace.letter(table.names.count - 1))); give the column a header or move the value"))
                 }
                 let (ward, found) = reader.read(row)
                 if !suggestionsStopped, reader.matcher.suggestions.work.unanswered > 0 {
@@ -86,7 +96,7 @@ public enum SnapshotImporter {
                 problems += rowProblems
             }
             suggestionWork = reader.matcher.suggestions.work
-            if summary.rowsRead == 0 {
+            if summary.rowsRead == 0 && summary.rowsWithoutFigures == 0 {
                 problems.append(Problem(file: table.file, message: "expected at least one ward row after the header, found none"))
             }
         }
