@@ -7,9 +7,10 @@ struct ZipWriter {
     private var directory: [UInt8] = []
     private var count = 0
 
-    /// Adds an entry; names are the parts' ASCII paths (`xl/workbook.xml`).
-    mutating func add(_ name: String, _ contents: [UInt8]) {
-        let compressed = Self.deflate(contents)
+    /// Adds an entry; names are the parts' ASCII paths (`xl/workbook.xml`). Stored uncompressed
+    /// when `deflated` is false (the fuzz target's workbooks, whose XML the fuzzer then changes).
+    mutating func add(_ name: String, _ contents: [UInt8], deflated: Bool = true) {
+        let compressed = deflated ? Self.deflate(contents) : nil
         let stored = compressed == nil
         let data = compressed ?? contents
         let crc = ZlibChecksum.crc32(contents)

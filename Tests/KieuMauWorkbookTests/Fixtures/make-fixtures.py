@@ -237,7 +237,7 @@ def types(path, date1904=False):
     # Hà Huy Tập (Nghệ An, 16666): recognised on a date in a custom format, 20 met as a number.
     s.number(0, 3, 16666); s.shared(1, 3, "Công nhận"); s.number(2, 3, serial + 0.75, 2)
     s.number(4, 3, 20); s.number(5, 3, "2.021E3")
-    # Trường Thi (16681): a boolean where text belongs, an error where a count belongs.
+    # Quang Trung (16681, Vinh): a boolean where text belongs, an error where a count belongs.
     s.number(0, 4, 16681); s.boolean(1, 4, True); s.error(4, 4, "#N/A")
     write_workbook(path, [s], strings, date1904=date1904)
 
