@@ -8,12 +8,13 @@ struct ImportPlace: Sendable {
     let names: [String]
     /// The row each column's name was read from.
     let nameRows: [Int]
+    let nameLines: [Int?]
     let headerLine: Int?
     let headerRow: Int
     let hiddenColumns: Set<Int>
 
     init(_ table: ImportTable) {
-        file = table.file; sheet = table.sheet; names = table.names; nameRows = table.nameRows
+        file = table.file; sheet = table.sheet; names = table.names; nameRows = table.nameRows; nameLines = table.nameLines
         headerLine = table.headerLine; headerRow = table.headerRow; hiddenColumns = table.hiddenColumns
     }
 
@@ -41,7 +42,8 @@ struct ImportPlace: Sendable {
     /// A problem with the header cell of a column.
     func header(_ column: Int, _ message: String, severity: Problem.Severity = .error) -> Problem {
         let row = column < nameRows.count ? nameRows[column] : headerRow
-        return Problem(file: file, path: cellPath(row: row, column: column), line: headerLine, message: message, severity: severity)
+        let line = column < nameLines.count ? nameLines[column] : headerLine
+        return Problem(file: file, path: cellPath(row: row, column: column), line: line, message: message, severity: severity)
     }
 
     /// A problem with one cell of a data row; `row` is the spreadsheet row number.

@@ -24,6 +24,7 @@ public struct ImportTable: Sendable {
     /// For each column, the row (and CSV line) its name was read from: the header row, or the
     /// row under it when a two-row header names the column there.
     let nameRows: [Int]
+    let nameLines: [Int?]
     let headerLine: Int?
     /// The header's row number: 1, or later when title rows stand above it.
     let headerRow: Int
@@ -65,14 +66,15 @@ public struct ImportTable: Sendable {
         }
         let at = headerIndex(rows.map(\.cells))
         var names = rows[at].cells
-        var nameRows = Array(repeating: rows[at].number, count: names.count)
+        var fromLower = Array(repeating: false, count: names.count)
         var dataStart = at + 1
         if at + 1 < rows.count, let lower = ImportTwoRowHeader.combine(names, rows[at + 1].cells) {
-            nameRows = lower.fromLowerRow.map { $0 ? rows[at + 1].number : rows[at].number }
-            names = lower.names
+            (names, fromLower) = lower
             dataStart += 1
         }
-        return .success(ImportTable(file: file, sheet: sheet, names: names, nameRows: nameRows, headerLine: rows[at].line,
+        let origin = { (lower: Bool) in lower ? rows[at + 1] : rows[at] }
+        return .success(ImportTable(file: file, sheet: sheet, names: names, nameRows: fromLower.map { origin($0).number },
+                                    nameLines: fromLower.map { origin($0).line }, headerLine: rows[at].line,
                                     headerRow: rows[at].number, rows: Array(rows[dataStart...])))
     }
 
