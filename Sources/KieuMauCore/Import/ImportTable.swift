@@ -60,10 +60,6 @@ public struct ImportTable: Sendable {
             return .failure(Problem(file: file, path: sheet ?? "", message:
                 "expected a header row (province, ward, stage, criteria…), found \(sheet == nil ? "an empty file" : "an empty sheet")"))
         }
-        if rows.count - 1 > limits.maxRows {
-            return .failure(Problem(file: file, path: sheet ?? "", message:
-                "\(what) has \(rows.count - 1) rows, above the import limit of \(limits.maxRows); split it (one \(sheet == nil ? "file" : "sheet") per province)"))
-        }
         let at = headerIndex(rows.map(\.cells))
         var names = rows[at].cells
         var fromLower = Array(repeating: false, count: names.count)
@@ -71,6 +67,11 @@ public struct ImportTable: Sendable {
         if at + 1 < rows.count, let lower = ImportTwoRowHeader.combine(names, rows[at + 1].cells) {
             (names, fromLower) = lower
             dataStart += 1
+        }
+        // Rows under the header: title rows above it do not count against the limit.
+        if rows.count - dataStart > limits.maxRows {
+            return .failure(Problem(file: file, path: sheet ?? "", message:
+                "\(what) has \(rows.count - dataStart) rows, above the import limit of \(limits.maxRows); split it (one \(sheet == nil ? "file" : "sheet") per province)"))
         }
         let origin = { (lower: Bool) in lower ? rows[at + 1] : rows[at] }
         return .success(ImportTable(file: file, sheet: sheet, names: names, nameRows: fromLower.map { origin($0).number },

@@ -35,7 +35,7 @@ extension ImportRowReader {
                 if let d = district, d.code != w.districtCode, let at = header.column(.district) {
                     cells.error(at, "ward \(w.code) (\(w.name)) is in \(matcher.map.district(w.districtCode)?.name ?? "no district"), not in \(d.name)")
                 }
-                if let (name, at) = cells.cell(.wardName), WardMatcher.wardKey(name) != WardMatcher.wardKey(w.name) {
+                if let (name, at) = cells.cell(.wardName), WardMatcher.wardKey(name) != matcher.nameKey(of: w) {
                     cells.warning(at, "ward code \(w.code) is \(w.name) on map \(matcher.map.id), but the name says \"\(name)\"; the code is used")
                 }
             } else {

@@ -52,9 +52,14 @@ public enum SnapshotImporter {
                                          sourceID: options.source.id, defaultProvince: defaultProvince)
             var firstRowOfWard: [String: Int] = [:]
             var suggestionsStopped = false
+            // Whether a row's first cell names a total row, by the cell: the same few texts (a
+            // province, a running number) start thousands of rows.
+            var startsTotalRow: [String: Bool] = [:]
             for row in table.rows {
                 guard let first = row.cells.first(where: { !ImportWords.trimmed($0).isEmpty }) else { continue }
-                if ImportWords.totalRowWords.contains(ImportWords.key(first)) {
+                let isTotal = startsTotalRow[first] ?? ImportWords.totalRowWords.contains(ImportWords.key(first))
+                if startsTotalRow.count < ImportWordCache.capacity { startsTotalRow[first] = isTotal }
+                if isTotal {
                     problems.append(place.row(row.number, line: row.line, "a total row (\"\(ImportWords.trimmed(first))\"), not read", severity: .warning))
                     continue
                 }

@@ -12,9 +12,12 @@ struct CellReference: Hashable, Sendable, CustomStringConvertible {
     init(column: Int, row: Int) { self.column = column; self.row = row }
 
     /// Parses "E7" (also "$E$7"); nil for anything else or beyond Excel's grid.
-    init?(_ text: some StringProtocol) {
+    init?(_ text: some StringProtocol) { self.init(utf8: text.utf8) }
+
+    /// Parses the UTF-8 of "E7", as an attribute's bytes hold it.
+    init?(utf8: some Sequence<UInt8>) {
         var column = 0, row = 0, letters = 0, digits = 0
-        for byte in text.utf8 where byte != UInt8(ascii: "$") {
+        for byte in utf8 where byte != UInt8(ascii: "$") {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z") where digits == 0:
                 letters += 1; column = column * 26 + Int(byte - 64)

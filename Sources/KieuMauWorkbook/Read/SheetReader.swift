@@ -124,12 +124,12 @@ struct SheetReader {
 
     /// A cell's place: its `r`, or the column after the previous cell when it has none.
     private func cellReference(row: Int, next column: Int) throws(WorkbookError) -> CellReference {
-        guard let text = try reader.attribute("r") else {
+        guard let text = try reader.attributeBytes("r") else {
             guard column < CellReference.maxColumns else { throw WorkbookError(sheet.name, "row \(row) has more cells than Excel's \(CellReference.maxColumns) columns") }
             return CellReference(column: column, row: row)
         }
-        guard let reference = CellReference(text) else {
-            throw WorkbookError(sheet.name, "a cell of row \(row) has the reference \"\(text)\"; expected a column and row such as E7")
+        guard let reference = CellReference(utf8: text) else {
+            throw WorkbookError(sheet.name, "a cell of row \(row) has the reference \"\(String(decoding: text, as: UTF8.self))\"; expected a column and row such as E7")
         }
         guard reference.row == row else {
             throw WorkbookError("\(sheet.name)!\(reference)", "the cell stands in row \(row) of the file, not in row \(reference.row)")
@@ -143,7 +143,7 @@ struct SheetReader {
     /// The text of the cell just started (`<c>`), up to its end.
     private mutating func readCell(_ reference: CellReference) throws(WorkbookError) -> String {
         let type = try reader.attribute("t")
-        let style = try reader.attribute("s").flatMap { Int($0) } ?? 0
+        let style = try reader.attributeBytes("s").map(Self.number) ?? 0
         var stored: String?
         var inline: String?
         let level = reader.depth
@@ -163,6 +163,16 @@ struct SheetReader {
             default: continue
             }
         }
+    }
+
+    /// A style index from its digits; -1 (no style) for anything else.
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int {
+        var value = 0
+        for byte in digits {
+            guard byte >= 48, byte <= 57, value < 100_000_000 else { return -1 }
+            value = value * 10 + Int(byte - 48)
+        }
+        return digits.isEmpty ? -1 : value
     }
 
     /// Each merged range shows its first cell's value over the whole range: the rows of the

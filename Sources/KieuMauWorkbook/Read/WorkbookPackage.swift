@@ -52,7 +52,7 @@ struct WorkbookPackage {
         let stylesPart = relations.first { $0.type.hasSuffix("/styles") }?.target
         var strings: [String] = []
         if let part = stringsPart, let bytes = try archive.read(part) {
-            strings = try SharedStrings.read(bytes, part: part, maxDepth: limits.maxXMLDepth)
+            strings = try SharedStrings.read(bytes, part: part, maxDepth: limits.maxXMLDepth, maxStrings: limits.maxCells)
         }
         var styles = CellStyles()
         if let part = stylesPart, let bytes = try archive.read(part) {

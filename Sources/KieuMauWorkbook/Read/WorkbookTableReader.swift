@@ -48,6 +48,22 @@ public enum WorkbookTableReader {
         }
     }
 
+    /// A sheet's cells as the import reads them, row by row (rows without a value left out,
+    /// merged ranges filled): the first sheet, or the one named. For checks that look below the
+    /// import's table, such as the fuzz target's round trip of the writer.
+    public static func cells(bytes: [UInt8], file: String, sheet: String? = nil,
+                             limits: ImportLimits = ImportLimits()) -> Result<[(number: Int, cells: [String])], Problem> {
+        do throws(WorkbookError) {
+            var package = try WorkbookPackage.open(bytes, limits: WorkbookLimits(limits))
+            guard let chosen = sheet.map({ name in package.sheets.first { $0.name == name } }) ?? package.sheets.first else {
+                throw WorkbookError("", "the workbook has no sheet \(sheet.map { "named \"\($0)\"" } ?? "")")
+            }
+            return .success(try package.rows(of: chosen).rows.map { ($0.number, $0.cells) })
+        } catch {
+            return .failure(error.problem(file: file))
+        }
+    }
+
     /// The sheet asked for (by name, else by name without diacritics or case), or the first
     /// visible one with a header the import knows.
     static func choose(_ name: String?, in package: inout WorkbookPackage) throws(WorkbookError) -> WorkbookPackage.Sheet {

@@ -1,7 +1,8 @@
 /// One worksheet part, its elements in the order SpreadsheetML requires: dimension, view (with
 /// frozen panes), column widths, cells, protection, merged ranges, drop-down lists, margins.
 enum SheetWriter {
-    static func part(_ sheet: WorkbookDocument.Sheet, selected: Bool) -> String {
+    /// The sheet's part; its text goes into `strings`, as Excel writes text.
+    static func part(_ sheet: WorkbookDocument.Sheet, selected: Bool, strings: inout SharedStringTable) -> String {
         var out = WorkbookWriter.declaration
         out += "<worksheet xmlns=\"\(WorkbookWriter.mainNamespace)\" xmlns:r=\"\(WorkbookWriter.relationshipNamespace)\">"
         let numbers = sheet.rows.keys.sorted()
@@ -28,7 +29,7 @@ enum SheetWriter {
             out += "<row r=\"\(number)\"" + (sheet.rowHeights[number].map { " ht=\"\($0)\" customHeight=\"1\"" } ?? "") + ">"
             for column in cells.keys.sorted() {
                 guard let cell = cells[column] else { continue }
-                out += self.cell(cell, at: CellReference(column: column, row: number))
+                out += self.cell(cell, at: CellReference(column: column, row: number), strings: &strings)
             }
             out += "</row>"
         }
@@ -47,7 +48,7 @@ enum SheetWriter {
         return out
     }
 
-    private static func cell(_ cell: WorkbookDocument.Cell, at reference: CellReference) -> String {
+    private static func cell(_ cell: WorkbookDocument.Cell, at reference: CellReference, strings: inout SharedStringTable) -> String {
         let style = cell.style.rawValue == 0 ? "" : " s=\"\(cell.style.rawValue)\""
         switch cell.value {
         case .empty:
@@ -55,8 +56,7 @@ enum SheetWriter {
         case .number:
             return "<c r=\"\(reference)\"\(style)><v>\(cell.text)</v></c>"
         case .text(let text):
-            let space = text.first?.isWhitespace == true || text.last?.isWhitespace == true ? " xml:space=\"preserve\"" : ""
-            return "<c r=\"\(reference)\"\(style) t=\"inlineStr\"><is><t\(space)>\(XMLText.content(text))</t></is></c>"
+            return "<c r=\"\(reference)\"\(style) t=\"s\"><v>\(strings.index(of: text))</v></c>"
         }
     }
 
@@ -67,6 +67,29 @@ enum SheetWriter {
             + " errorTitle=\"\(XMLText.attribute(list.errorTitle))\" error=\"\(XMLText.attribute(list.error))\""
             + " promptTitle=\"\(XMLText.attribute(list.promptTitle))\" prompt=\"\(XMLText.attribute(list.prompt))\""
             + " sqref=\"\(list.range.reference)\"><formula1>\(XMLText.content(formula))</formula1></dataValidation>"
+    }
+}
+
+/// The workbook's shared strings: each distinct text once, cells naming it by index.
+struct SharedStringTable {
+    private(set) var strings: [String] = []
+    private var indexes: [String: Int] = [:]
+
+    mutating func index(of text: String) -> Int {
+        if let known = indexes[text] { return known }
+        indexes[text] = strings.count
+        strings.append(text)
+        return strings.count - 1
+    }
+
+    var part: String {
+        var out = WorkbookWriter.declaration
+        out += "<sst xmlns=\"\(WorkbookWriter.mainNamespace)\" uniqueCount=\"\(strings.count)\">"
+        for text in strings {
+            let space = text.first?.isWhitespace == true || text.last?.isWhitespace == true ? " xml:space=\"preserve\"" : ""
+            out += "<si><t\(space)>\(XMLText.content(text))</t></si>"
+        }
+        return out + "</sst>"
     }
 }
 

@@ -1,6 +1,6 @@
 /// Writes a `WorkbookDocument` as an .xlsx: the package's parts (content types, relationships,
-/// workbook, styles, one part per sheet with inline strings) deflated into a zip. The same
-/// document gives the same bytes.
+/// workbook, styles, shared strings, one part per sheet) deflated into a zip, as Excel writes
+/// them. The same document gives the same bytes.
 public enum WorkbookWriter {
     static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -18,9 +18,11 @@ public enum WorkbookWriter {
         zip.add("xl/workbook.xml", bytes(workbook(document.sheets)))
         zip.add("xl/_rels/workbook.xml.rels", bytes(workbookRelationships(sheets: document.sheets.count)))
         zip.add("xl/styles.xml", bytes(WorkbookStyles.part))
+        var strings = SharedStringTable()
         for (index, sheet) in document.sheets.enumerated() {
-            zip.add("xl/worksheets/sheet\(index + 1).xml", bytes(SheetWriter.part(sheet, selected: index == 0)))
+            zip.add("xl/worksheets/sheet\(index + 1).xml", bytes(SheetWriter.part(sheet, selected: index == 0, strings: &strings)))
         }
+        zip.add("xl/sharedStrings.xml", bytes(strings.part))
         return zip.finished()
     }
 
@@ -36,6 +38,7 @@ public enum WorkbookWriter {
             <Default Extension="xml" ContentType="application/xml"/>\
             <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
             <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+            <Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>\
             \(sheetTypes)</Types>
             """
     }
@@ -56,6 +59,7 @@ public enum WorkbookWriter {
             "<Relationship Id=\"rId\($0 + 1)\" Type=\"\(relationshipNamespace)/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>"
         }
         relations.append("<Relationship Id=\"rId\(sheets + 1)\" Type=\"\(relationshipNamespace)/styles\" Target=\"styles.xml\"/>")
+        relations.append("<Relationship Id=\"rId\(sheets + 2)\" Type=\"\(relationshipNamespace)/sharedStrings\" Target=\"sharedStrings.xml\"/>")
         return declaration + "<Relationships xmlns=\"\(packageRelationships)\">" + relations.joined() + "</Relationships>"
     }
 }

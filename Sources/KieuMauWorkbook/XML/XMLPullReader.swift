@@ -64,6 +64,13 @@ struct XMLPullReader {
         return try decode(span.value, hasReference: span.hasReference)
     }
 
+    /// The bytes of the current element's attribute with this local name (references decoded):
+    /// for values read as numbers or references, without making a `String` of each.
+    func attributeBytes(_ local: StaticString) throws(WorkbookError) -> ArraySlice<UInt8>? {
+        guard let span = attributes.first(where: { Self.equal(bytes, $0.localStart..<$0.name.upperBound, local) }) else { return nil }
+        return span.hasReference ? ArraySlice(Array(try decode(span.value, hasReference: true).utf8)) : bytes[span.value]
+    }
+
     /// The current text token (after `.text`), references decoded.
     func text() throws(WorkbookError) -> String {
         textIsRaw ? String(decoding: bytes[textRange], as: UTF8.self) : try decode(textRange, hasReference: textHasReference)
@@ -189,7 +196,7 @@ struct XMLPullReader {
         guard at < bytes.count, bytes[at] == UInt8(ascii: ">") else { throw error("expected \">\" to close an end tag", at: at) }
         at += 1
         guard let top = open.last else { throw error("an end tag with no element open", at: tagStart) }
-        guard bytes[top.name] == bytes[qualified] else {
+        guard same(top.name, qualified) else {
             throw error("</\(String(decoding: bytes[qualified], as: UTF8.self))> closes <\(String(decoding: bytes[top.name], as: UTF8.self))>", at: tagStart)
         }
         name = qualified; localStart = local
@@ -219,7 +226,7 @@ struct XMLPullReader {
         let value = start..<at
         at += 1
         guard attributes.count < Self.maxAttributes else { throw error("more than \(Self.maxAttributes) attributes on one element", at: start) }
-        if attributes.contains(where: { bytes[$0.name] == bytes[attributeName] }) {
+        if attributes.contains(where: { same($0.name, attributeName) }) {
             throw error("the attribute \(String(decoding: bytes[attributeName], as: UTF8.self)) is given twice", at: start)
         }
         attributes.append(AttributeSpan(name: attributeName, localStart: local, value: value, hasReference: hasReference))
@@ -332,6 +339,17 @@ struct XMLPullReader {
         default:
             return false
         }
+    }
+
+    /// Whether two ranges of the part hold the same bytes.
+    private func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count else { return false }
+        var i = a.lowerBound, j = b.lowerBound
+        while i < a.upperBound {
+            if bytes[i] != bytes[j] { return false }
+            i += 1; j += 1
+        }
+        return true
     }
 
     private static func equal(_ bytes: [UInt8], _ range: Range<Int>, _ text: StaticString) -> Bool {

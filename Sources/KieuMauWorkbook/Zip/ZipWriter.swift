@@ -2,14 +2,17 @@ import CZlib
 
 /// Writes a zip archive in memory, each entry deflated, as a workbook's parts are stored.
 /// Entries carry a fixed time stamp (1 January 1980), so the same parts give the same bytes.
-struct ZipWriter {
-    private(set) var bytes: [UInt8] = []
+/// Public for the fuzz target, which stores the XML it changes.
+public struct ZipWriter: Sendable {
+    private var bytes: [UInt8] = []
     private var directory: [UInt8] = []
     private var count = 0
 
+    public init() {}
+
     /// Adds an entry; names are the parts' ASCII paths (`xl/workbook.xml`). Stored uncompressed
     /// when `deflated` is false (the fuzz target's workbooks, whose XML the fuzzer then changes).
-    mutating func add(_ name: String, _ contents: [UInt8], deflated: Bool = true) {
+    public mutating func add(_ name: String, _ contents: [UInt8], deflated: Bool = true) {
         let compressed = deflated ? Self.deflate(contents) : nil
         let stored = compressed == nil
         let data = compressed ?? contents
@@ -42,7 +45,7 @@ struct ZipWriter {
     }
 
     /// The archive: the entries, the central directory and the end record.
-    func finished() -> [UInt8] {
+    public func finished() -> [UInt8] {
         var out = bytes
         let start = out.count
         out += directory

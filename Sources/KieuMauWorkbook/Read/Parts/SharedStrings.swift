@@ -2,13 +2,18 @@
 /// A string is the text of its `<t>` elements (rich text runs joined), without the phonetic
 /// guides (`<rPh>`) that East Asian versions of Excel add.
 enum SharedStrings {
-    static func read(_ bytes: [UInt8], part: String, maxDepth: Int) throws(WorkbookError) -> [String] {
+    /// At most `maxStrings`: a sheet cannot use more strings than it has cells.
+    static func read(_ bytes: [UInt8], part: String, maxDepth: Int, maxStrings: Int) throws(WorkbookError) -> [String] {
         var reader = try XMLPullReader(bytes, part: part, maxDepth: maxDepth)
         var strings: [String] = []
         while true {
             switch try reader.next() {
             case .done: return strings
-            case .start where reader.isElement("si"): strings.append(try richText(&reader))
+            case .start where reader.isElement("si"):
+                guard strings.count < maxStrings else {
+                    throw WorkbookError(part, "more than \(maxStrings) shared strings, above the import's limit of cells")
+                }
+                strings.append(try richText(&reader))
             default: continue
             }
         }
