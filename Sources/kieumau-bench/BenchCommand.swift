@@ -104,7 +104,11 @@ struct BenchCommand: ParsableCommand {
         }
         if workbookRuns > 0 {
             log("workbook: \(WorkbookBench.rows) rows, \(workbookRuns + 1) imports")
-            report.workbook = try WorkbookBench.measure(runs: workbookRuns, keepIn: work)
+            var workbook = try WorkbookBench.measure(runs: workbookRuns)
+            log("workbook: \(workbookRuns + 1) runs of kieumau import")
+            workbook.command = try WorkbookCommandBench.measure(binary: kieumau, workbook: workbook.workbook, folder: root + "/workbook",
+                                                                runs: workbookRuns)
+            report.workbook = workbook
         }
         report.loadAtEnd = Machine.current().loadAverage
         let text = report.markdown

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import KieuMauCore
 import KieuMauWorkbook
 
@@ -21,8 +22,14 @@ struct WorkbookBench {
         /// The column rules, ward matching and the snapshot's text.
         var convert: Samples
         var total: Samples
+        /// The import's CPU time (this thread), which the machine's other load does not inflate.
+        var cpu: Samples
         var wardsMatched: Int
         var errors: Int
+        /// The workbook measured.
+        var workbook: [UInt8]
+        /// `kieumau import` run on it, when measured.
+        var command: WorkbookCommandBench.Result?
 
         var markdown: String {
             var out = "\n### Workbook import\n\n"
@@ -34,6 +41,8 @@ struct WorkbookBench {
             out += "| convert: column rules, ward matching, snapshot text | \(ms(convert.median)) | \(ms(convert.p90)) | | |\n"
             let pass = total.median < WorkbookBench.target
             out += "| **import of 20,000 rows** | \(ms(total.median)) | \(ms(total.p90)) | < \(Int(WorkbookBench.target)) ms | \(pass ? "PASS" : "**MISS**") |\n"
+            out += "| import's CPU time (this thread) | \(ms(cpu.median)) | \(ms(cpu.p90)) | | |\n"
+            out += command?.markdown ?? ""
             out += "| (write the workbook: `kieumau template`'s writer) | \(ms(write.median)) | \(ms(write.p90)) | | |\n"
             return out
         }
@@ -76,7 +85,7 @@ struct WorkbookBench {
         return WorkbookDocument(sheets: [sheet])
     }
 
-    static func measure(runs: Int, keepIn folder: String?) throws -> Result {
+    static func measure(runs: Int) throws -> Result {
         let document = document()
         var write = Samples()
         var bytes: [UInt8] = []
@@ -85,27 +94,32 @@ struct WorkbookBench {
             bytes = WorkbookWriter.write(document)
             write.append(milliseconds(start, now()))
         }
-        if let folder {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Data(bytes).write(to: URL(fileURLWithPath: folder + "/workbook-\(rows).xlsx"))
-        }
         let source = Source(id: "bench", publisher: "kieumau-bench", title: "20,000-row workbook", date: "2025-06")
         let options = ImportOptions(asOf: Day(year: 2025, month: 6, day: 30)!, series: "bench", title: "bench", source: source)
-        var read = Samples(), convert = Samples(), total = Samples()
+        var read = Samples(), convert = Samples(), total = Samples(), cpu = Samples()
         var outcome: ImportOutcome?
         for _ in 0...runs {   // the first run warms up and is not counted
-            let start = now()
+            let start = now(), startCPU = threadCPUNanoseconds()
             let table = try WorkbookTableReader.table(bytes: bytes, file: "workbook.xlsx").get()
             let tabled = now()
             outcome = SnapshotImporter.convert(table, map: map, criteria: criteria, options: options)
             let end = now()
             if outcome?.text == nil { throw BenchError("the benchmark workbook did not import: \(outcome?.errors.first?.description ?? "")") }
             read.append(milliseconds(start, tabled)); convert.append(milliseconds(tabled, end)); total.append(milliseconds(start, end))
+            cpu.append(milliseconds(startCPU, threadCPUNanoseconds()))
         }
         // Drop the warm-up run.
         read = Samples(Array(read.values.dropFirst())); convert = Samples(Array(convert.values.dropFirst()))
-        total = Samples(Array(total.values.dropFirst()))
+        total = Samples(Array(total.values.dropFirst())); cpu = Samples(Array(cpu.values.dropFirst()))
         return Result(fileBytes: bytes.count, sheetBytes: WorkbookParts.inflatedSizes(bytes)["xl/worksheets/sheet1.xml"] ?? 0, write: write, read: read, convert: convert,
-                      total: total, wardsMatched: outcome?.summary.wardsMatched ?? 0, errors: outcome?.errors.count ?? 0)
+                      total: total, cpu: cpu, wardsMatched: outcome?.summary.wardsMatched ?? 0, errors: outcome?.errors.count ?? 0,
+                      workbook: bytes)
     }
+}
+
+/// This thread's CPU time in nanoseconds.
+func threadCPUNanoseconds() -> UInt64 {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
 }

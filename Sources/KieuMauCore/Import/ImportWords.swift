@@ -105,8 +105,13 @@ struct ImportWordCache {
     private var marks: [String: CriterionStatus?] = [:]
     private var stages: [String: Stage?] = [:]
     static let capacity = 4_096
+    static let commonMarks: [(String, CriterionStatus)] = [("1", .met), ("0", .notMet), ("", .unknown), ("đạt", .met),
+                                                           ("chưa đạt", .notMet), ("?", .unknown), ("x", .met)]
 
     mutating func mark(_ text: String) -> CriterionStatus? {
+        // The template's words and the digits most sheets use, compared directly: no hashing.
+        let length = text.utf8.count
+        for (word, status) in Self.commonMarks where word.utf8.count == length && word == text { return status }
         if let known = marks[text] { return known }
         let status = ImportWords.mark(text)
         if marks.count < Self.capacity { marks[text] = status }

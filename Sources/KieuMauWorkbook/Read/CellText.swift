@@ -48,6 +48,21 @@ enum CellText {
         }
     }
 
+    /// The text of the two commonest cells straight from their bytes: a shared string (`t="s"`)
+    /// by its index, and a whole number of up to 15 digits without a leading zero (`t` absent or
+    /// `n`) in a format that is not a date — the same text `text` gives them. Nil for the rest.
+    static func fastText(type: ArraySlice<UInt8>?, stored: ArraySlice<UInt8>, showsDate: Bool, strings: [String]) -> String? {
+        guard !stored.isEmpty, stored.count <= 15, stored.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        if let type, type.count == 1, type.first == UInt8(ascii: "s") {
+            var index = 0
+            for digit in stored { index = index * 10 + Int(digit - 48) }
+            return index < strings.count ? strings[index] : nil
+        }
+        let isNumber = type == nil || (type?.count == 1 && type?.first == UInt8(ascii: "n"))
+        guard isNumber, !showsDate, stored.count == 1 || stored.first != UInt8(ascii: "0") else { return nil }
+        return String(decoding: stored, as: UTF8.self)
+    }
+
     /// A stored number: whole numbers without a decimal point, other numbers in the shortest form
     /// that reads back the same; in a date format, the day of the serial number.
     static func number(_ stored: String, showsDate: Bool, date1904: Bool) throws(WorkbookError) -> String {

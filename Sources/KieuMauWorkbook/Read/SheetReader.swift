@@ -142,20 +142,30 @@ struct SheetReader {
 
     /// The text of the cell just started (`<c>`), up to its end.
     private mutating func readCell(_ reference: CellReference) throws(WorkbookError) -> String {
-        let type = try reader.attribute("t")
+        let typeBytes = try reader.attributeBytes("t")
         let style = try reader.attributeBytes("s").map(Self.number) ?? 0
         var stored: String?
         var inline: String?
         let level = reader.depth
         while true {
             switch try reader.next() {
-            case .start where reader.isElement("v"): stored = try reader.elementText()
+            case .start where reader.isElement("v"):
+                // Most cells: a shared string's index or a whole number, read from the bytes.
+                if let raw = reader.plainElementBytes() {
+                    if let fast = CellText.fastText(type: typeBytes, stored: raw, showsDate: styles.showsDate(style), strings: strings) {
+                        try reader.skipToEnd(level: level)
+                        return fast
+                    }
+                    stored = String(decoding: raw, as: UTF8.self)
+                } else {
+                    stored = try reader.elementText()
+                }
             case .start where reader.isElement("is"): inline = try SharedStrings.richText(&reader)
             case .start: try reader.skipElement()   // a formula's text, extensions
             case .end where reader.depth < level:
                 do {
-                    return try CellText.text(type: type, stored: stored, inline: inline, showsDate: styles.showsDate(style),
-                                             strings: strings, date1904: date1904)
+                    return try CellText.text(type: typeBytes.map { String(decoding: $0, as: UTF8.self) }, stored: stored, inline: inline,
+                                             showsDate: styles.showsDate(style), strings: strings, date1904: date1904)
                 } catch {
                     throw WorkbookError("\(sheet.name)!\(reference)", error.message)
                 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A pull reader of the XML that workbook parts are written in: elements, attributes, text,
 /// CDATA, comments and processing instructions, in UTF-8, checked for well-formedness (end tags
 /// match, one root, attributes quoted and not repeated, references known).
@@ -94,6 +100,30 @@ struct XMLPullReader {
         }
     }
 
+    /// The text of the current element (after its `.start`) as the part's bytes, when it is one
+    /// run of text without references followed by the element's end tag — a `<v>` as
+    /// spreadsheets write it — and the reader moved past that end; nil, with nothing read, when
+    /// it is anything else (then `elementText` reads it, and reports what is wrong with it).
+    mutating func plainElementBytes() -> ArraySlice<UInt8>? {
+        guard !pendingEnd, let top = open.last, let tag = firstIndex(of: UInt8(ascii: "<"), from: at),
+              firstIndex(of: UInt8(ascii: "&"), from: at, to: tag) == nil,
+              tag + 1 < bytes.count, bytes[tag + 1] == UInt8(ascii: "/") else { return nil }
+        let nameEnd = tag + 2 + top.name.count
+        guard nameEnd < bytes.count, same(top.name, (tag + 2)..<nameEnd), bytes[nameEnd] == UInt8(ascii: ">") else { return nil }
+        let text = at..<tag
+        name = top.name; localStart = top.localStart
+        open.removeLast()
+        at = nameEnd + 1
+        return bytes[text]
+    }
+
+    /// Reads on to the end of the element open at `level` (whose content is then passed over).
+    mutating func skipToEnd(level: Int) throws(WorkbookError) {
+        while depth >= level {
+            if try next() == .done { throw error("the part ends inside an element") }
+        }
+    }
+
     /// Passes over the current element (after its `.start`) up to and including its end.
     mutating func skipElement() throws(WorkbookError) {
         let level = depth
@@ -116,11 +146,8 @@ struct XMLPullReader {
         while at < bytes.count {
             if bytes[at] != UInt8(ascii: "<") {
                 let start = at
-                var hasReference = false
-                while at < bytes.count, bytes[at] != UInt8(ascii: "<") {
-                    if bytes[at] == UInt8(ascii: "&") { hasReference = true }
-                    at += 1
-                }
+                at = firstIndex(of: UInt8(ascii: "<"), from: at) ?? bytes.count
+                let hasReference = firstIndex(of: UInt8(ascii: "&"), from: start, to: at) != nil
                 if open.isEmpty {
                     guard bytes[start..<at].allSatisfy(Self.isSpace) else {
                         throw error("text outside the root element", at: start)
@@ -216,13 +243,10 @@ struct XMLPullReader {
         let quote = bytes[at]
         at += 1
         let start = at
-        var hasReference = false
-        while at < bytes.count, bytes[at] != quote {
-            if bytes[at] == UInt8(ascii: "<") { throw error("\"<\" inside an attribute value", at: at) }
-            if bytes[at] == UInt8(ascii: "&") { hasReference = true }
-            at += 1
-        }
-        guard at < bytes.count else { throw error("the part ends inside an attribute value", at: start) }
+        guard let end = firstIndex(of: quote, from: at) else { throw error("the part ends inside an attribute value", at: start) }
+        at = end
+        if let bracket = firstIndex(of: UInt8(ascii: "<"), from: start, to: end) { throw error("\"<\" inside an attribute value", at: bracket) }
+        let hasReference = firstIndex(of: UInt8(ascii: "&"), from: start, to: end) != nil
         let value = start..<at
         at += 1
         guard attributes.count < Self.maxAttributes else { throw error("more than \(Self.maxAttributes) attributes on one element", at: start) }
@@ -338,6 +362,17 @@ struct XMLPullReader {
             return true
         default:
             return false
+        }
+    }
+
+    /// The first position of `byte` in `from..<to` (to the end by default), by `memchr`: text and
+    /// attribute values are most of a sheet's bytes.
+    private func firstIndex(of byte: UInt8, from: Int, to: Int? = nil) -> Int? {
+        let end = min(to ?? bytes.count, bytes.count)
+        guard from < end else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let found = memchr(base + from, Int32(byte), end - from) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
 
