@@ -59,13 +59,16 @@ enum OOXMLText {
     }
 
     /// The escape of a character XML 1.0 cannot carry (controls other than tab, line feed and
-    /// carriage return), and of an underscore that would otherwise read as one.
+    /// carriage return), and of an underscore that could read as the start of one: any followed
+    /// by `x` and four hex digits, whatever comes next, since the next character may itself be
+    /// written as an escape that begins with `_` ("_x0042" and U+0006 would otherwise come out
+    /// as "_x0042_x0006_", read back as "B" and "x0006_": found by fuzz-xlsx).
     static func escape(_ text: String) -> String {
         var out = ""
         let scalars = Array(text.unicodeScalars)
         for (i, scalar) in scalars.enumerated() {
             let value = scalar.value
-            let looksLikeEscape = scalar == "_" && i + 6 < scalars.count && scalars[i + 1] == "x" && scalars[i + 6] == "_"
+            let looksLikeEscape = scalar == "_" && i + 5 < scalars.count && scalars[i + 1] == "x"
                 && scalars[(i + 2)..<(i + 6)].allSatisfy { $0.isASCII && isHexDigit(UInt8($0.value)) }
             if looksLikeEscape || (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0xFFFE || value == 0xFFFF {
                 let hex = String(value, radix: 16, uppercase: true)
