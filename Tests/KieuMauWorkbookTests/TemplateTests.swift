@@ -59,6 +59,15 @@ import KieuMauCore
         #expect(outcome.hasNoFigures && outcome.text == nil)
         #expect(outcome.summary.lines == ["rows read: 0", "wards matched: 0", "rows in error: 0", "wards without figures: 11",
                                           "problems: 0 errors, 0 warnings"])
+        // A note alone gives no figures; it is said so, not imported.
+        var noted = template.document
+        noted.sheets[0][24, 8] = .text("chưa triển khai", .input)
+        let withNote = try S.convert(try S.roundTrip(noted, file: "noted.xlsx").get(), map: "vn-2025-07", criteria: "bca-2024-20",
+                                     options: S.options(asOf: S.endOf2025))
+        #expect(withNote.hasNoFigures)
+        #expect(withNote.problems.map(\.description) == [
+            "noted.xlsx: Nghệ An!Y8 (Ghi chú): warning: a note on a ward without a stage or criteria: the ward has no figures, and the note is not imported",
+        ])
     }
 
     @Test func aFilledTemplateImportsWithNoEdits() throws {

@@ -66,6 +66,10 @@ public enum SnapshotImporter {
                 // A template lists every ward: a row the province left blank is a ward without figures.
                 if table.template != nil, !header.hasFigures(row) {
                     summary.rowsWithoutFigures += 1
+                    if let column = header.column(.note), column < row.cells.count, !ImportWords.trimmed(row.cells[column]).isEmpty {
+                        problems.append(place.cell(row: row.number, line: row.line, column: column,
+                            "a note on a ward without a stage or criteria: the ward has no figures, and the note is not imported", severity: .warning))
+                    }
                     continue
                 }
                 summary.rowsRead += 1
