@@ -41,6 +41,7 @@ import Testing
         "Phường,Trạng thái\n,Đạt\n",
         "Phường,TC1,TC2\n,1,0\n",
         "Phường,Tiêu chí,\n,Hà Huy Tập,0\n",
+        "Phường,Trạng thái,Tiêu chí\n,,21\n",
     ])
     func aDataRowUnderASingleHeaderIsNotASecondHeaderRow(_ text: String) throws {
         let table = try ImportTable.read(bytes: Array(text.utf8), file: "one.csv").get()

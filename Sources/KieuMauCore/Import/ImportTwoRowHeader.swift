@@ -5,11 +5,13 @@ enum ImportTwoRowHeader {
     /// The column names of the two rows together, or nil when the lower row is not a second
     /// header row but data. It is one when it names, alone or under the upper name, at least one
     /// column the upper row does not, is blank (or repeats the upper name, as a merged cell shows)
-    /// under every column the upper row names already, and numbers no criterion twice.
+    /// under every column the upper row names already, numbers no criterion twice, and names a
+    /// column or two criteria at least.
     static func combine(_ upper: [String], _ lower: [String]) -> (names: [String], fromLowerRow: [Bool])? {
         var names: [String] = []
         var fromLower: [Bool] = []
         var criteria: Set<Int> = []
+        var namesARole = false
         for column in 0..<max(upper.count, lower.count) {
             let top = column < upper.count ? ImportWords.trimmed(upper[column]) : ""
             let below = column < lower.count ? ImportWords.trimmed(lower[column]) : ""
@@ -27,11 +29,14 @@ enum ImportTwoRowHeader {
             if meaning(joined) != nil { name = joined } else if meaning(below) != nil { name = below } else { return nil }
             if case .criterion(let number) = meaning(name) {
                 guard number >= 1, criteria.insert(number).inserted else { return nil }
+            } else {
+                namesARole = true
             }
             names.append(name)
             fromLower.append(true)
         }
-        return fromLower.contains(true) ? (names, fromLower) : nil
+        // One number alone under "Tiêu chí" is more likely a count of a row without a ward.
+        return namesARole || criteria.count >= 2 ? (names, fromLower) : nil
     }
 
     private enum Meaning: Equatable {
