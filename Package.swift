@@ -17,6 +17,7 @@ let package = Package(
         // Also libraries so that the fuzz package (Fuzz/, built on its own) can drive them.
         .library(name: "KieuMauTUI", targets: ["KieuMauTUI"]),
         .library(name: "KieuMauReviews", targets: ["KieuMauReviews"]),
+        .library(name: "KieuMauWorkbook", targets: ["KieuMauWorkbook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -67,10 +68,23 @@ let package = Package(
             dependencies: ["KieuMauCore", "KieuMauReviews", "CLibPQ"],
             swiftSettings: strict
         ),
+        // The system's zlib: inflates and deflates the parts of workbooks.
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // Excel workbooks (.xlsx): a sheet read into the import's table of cells (a zip reader
+        // and a streaming reader of SpreadsheetML's XML, both bounded against hostile files), and
+        // the template a province fills in. Kept out of KieuMauCore for its zlib dependency.
+        .target(
+            name: "KieuMauWorkbook",
+            dependencies: ["KieuMauCore", "CZlib"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "kieumau",
             dependencies: [
-                "KieuMauCore", "KieuMauTUI", "KieuMauReviews", "KieuMauReviewsPostgres", "CNcurses",
+                "KieuMauCore", "KieuMauTUI", "KieuMauReviews", "KieuMauReviewsPostgres", "KieuMauWorkbook", "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The release binary carries the Swift runtime and Foundation in itself: loading and
@@ -87,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "kieumau-bench",
             dependencies: [
-                "KieuMauCore", "KieuMauTUI", "CBenchPTY", "KieuMauReviews", "KieuMauReviewsPostgres",
+                "KieuMauCore", "KieuMauTUI", "KieuMauWorkbook", "CBenchPTY", "KieuMauReviews", "KieuMauReviewsPostgres",
                 // The private PostgreSQL cluster of the shared-store figures (the tests' own).
                 "KieuMauTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -104,6 +118,12 @@ let package = Package(
         .testTarget(
             name: "KieuMauCoreTests",
             dependencies: ["KieuMauCore", "KieuMauTestSupport"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "KieuMauWorkbookTests",
+            dependencies: ["KieuMauCore", "KieuMauWorkbook"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),

@@ -12,6 +12,7 @@ let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
     ("fuzz-crosswalk", ["FuzzSupport"]),
     ("fuzz-theme", ["FuzzSupport", .product(name: "KieuMauTUI", package: "kieumau")]),
     ("fuzz-import-csv", ["FuzzSupport"]),
+    ("fuzz-xlsx", ["FuzzSupport", .product(name: "KieuMauWorkbook", package: "kieumau")]),
     ("fuzz-review-import", ["FuzzSupport", .product(name: "KieuMauReviews", package: "kieumau")]),
     ("fuzz-keys", ["FuzzSupport", .product(name: "KieuMauTUI", package: "kieumau")]),
     ("fuzz-app", ["FuzzSupport", .product(name: "KieuMauTUI", package: "kieumau")]),

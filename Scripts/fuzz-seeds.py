@@ -97,6 +97,25 @@ d = fresh("import-csv")
 for f in sorted(glob.glob(os.path.join(FIX, "import/*.csv"))):
     copy(f, d)
 
+# Workbooks: the workbook fixtures as files (a zip or an OLE file: the target reads them whole),
+# their XML parts as the target's "parts" inputs (sheet, 0x01, shared strings, 0x01, styles: the
+# target stores them in a zip, so the fuzzer changes the XML itself), and text for the writer's
+# round trip (0x02, then rows of tab-separated cells).
+import zipfile
+d = fresh("xlsx")
+WB = os.path.join(ROOT, "Tests/KieuMauWorkbookTests/Fixtures")
+for f in sorted(glob.glob(os.path.join(WB, "*.xlsx"))):
+    if os.path.getsize(f) <= 16384:
+        copy(f, d)
+for name, sheet in [("nghe-an-2023.xlsx", "xl/worksheets/sheet3.xml"), ("libreoffice-nghe-an-2023.xlsx", "xl/worksheets/sheet3.xml"),
+                    ("types.xlsx", "xl/worksheets/sheet1.xml"), ("template-nghe-an-blank.xlsx", "xl/worksheets/sheet1.xml")]:
+    with zipfile.ZipFile(os.path.join(WB, name)) as z:
+        parts = [z.read(sheet)] + [z.read(p) if p in z.namelist() else b"" for p in ("xl/sharedStrings.xml", "xl/styles.xml")]
+    with open(os.path.join(d, "parts-" + name.replace(".xlsx", ".xml")), "wb") as f:
+        f.write(b"\x01".join(parts))
+with open(os.path.join(d, "roundtrip-cells.txt"), "wb") as f:
+    f.write(b"\x02" + "Mã phường\tTên phường\tGhi chú\n16666\tHà Huy Tập\t a & b <c> \"d\" \n\t\x01\x1b[31m_x0041_\r\n\tΩ 😀 e\u0301\t]]>".encode("utf-8"))
+
 # Review exports, both formats, as `kieumau reviews export` writes them.
 d = fresh("review-import")
 header = "snapshot,ward,mark,marked_by,marked_at,note,noted_by,noted_at\n"

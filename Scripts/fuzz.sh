@@ -24,6 +24,7 @@ TARGETS=(
   "crosswalk     16384 json.dict"
   "theme          8192 toml.dict"
   "import-csv     8192 csv.dict"
+  "xlsx          32768 xlsx.dict"
   "review-import  8192 json.dict"
   "keys           1024 -"
   "app            1024 -"

@@ -35,11 +35,15 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Skip the callgrind run even when valgrind is installed.")
     var noCallgrind = false
 
+    @Option(name: .customLong("workbook-runs"), help: "Imports of the 20,000-row workbook (after one unmeasured); 0 skips it. Only the workbook: --scales ''.")
+    var workbookRuns: Int = 10
+
     static let rows = 48
     static let columns = 160
 
     func validate() throws {
         guard runs >= 1, samples >= 1 else { throw ValidationError("--runs and --samples must be at least 1") }
+        guard workbookRuns >= 0 else { throw ValidationError("--workbook-runs must be 0 or more") }
         for name in scales.split(separator: ",") where DataScale(rawValue: String(name)) == nil {
             throw ValidationError("--scales: unknown scale '\(name)' (expected national, communes, stress)")
         }
@@ -99,6 +103,14 @@ struct BenchCommand: ParsableCommand {
                                               launches: launches, idle: idle, idleError: idleError,
                                               instructions: instructions, instructionsNote: instructionsNote,
                                               keys: keys.results, processPhases: phases))
+        }
+        if workbookRuns > 0 {
+            log("workbook: \(WorkbookBench.rows) rows, \(workbookRuns + 1) imports")
+            var workbook = try WorkbookBench.measure(runs: workbookRuns)
+            log("workbook: \(workbookRuns + 1) runs of kieumau import")
+            workbook.command = try WorkbookCommandBench.measure(binary: kieumau, workbook: workbook.workbook, folder: root + "/workbook",
+                                                                runs: workbookRuns)
+            report.workbook = workbook
         }
         report.loadAtEnd = Machine.current().loadAverage
         let text = report.markdown

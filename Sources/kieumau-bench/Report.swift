@@ -10,6 +10,7 @@ struct Report {
     var runs: Int
     var samples: Int
     var results: [ScaleResult] = []
+    var workbook: WorkbookBench.Result?
     var loadAtEnd = ""
 
     var markdown: String {
@@ -49,7 +50,11 @@ struct Report {
                 r.processPhases.first { $0.name == name }.map { ms($0.samples.median) } ?? "—"
             }.joined(separator: " | ") + " |\n"
         }
-        let failed = results.flatMap { r in r.rows.filter { $0.pass == false }.map { "\(r.scale.rawValue): \($0.figure)" } }
+        out += workbook?.markdown ?? ""
+        var failed = results.flatMap { r in r.rows.filter { $0.pass == false }.map { "\(r.scale.rawValue): \($0.figure)" } }
+        if let workbook, workbook.total.median >= WorkbookBench.target || (workbook.command?.wall.median ?? 0) >= WorkbookBench.target {
+            failed.append("workbook import of 20,000 rows")
+        }
         out += "\n" + (failed.isEmpty ? "Every figure with a target is within it.\n" : "Missed: " + failed.joined(separator: "; ") + ".\n")
         return out
     }

@@ -1,22 +1,27 @@
 import ArgumentParser
 import Foundation
 import KieuMauCore
+import KieuMauWorkbook
 
-/// `kieumau import`: a province's spreadsheet (CSV, one row per ward) into a snapshot file.
+/// `kieumau import`: a province's spreadsheet (CSV or .xlsx, one row per ward) into a snapshot file.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn a spreadsheet of wards (CSV) into a snapshot file.",
+        abstract: "Turn a spreadsheet of wards (.xlsx or CSV) into a snapshot file.",
         discussion: """
             One row per ward: province, ward code or name (district optional), stage, and either one column \
-            per criterion or a "criteria met" column. UTF-8 with or without BOM, comma or semicolon, CRLF. \
+            per criterion or a "criteria met" column. An .xlsx is read directly (the first sheet with ward rows, \
+            or --sheet); CSV in UTF-8 with or without BOM, comma or semicolon, CRLF. \
             Writes <out>/<series>/<as-of>.snapshot.json and never replaces an existing snapshot without --force. \
             Exits non-zero, writing nothing, when any row is in error. See docs/IMPORT.md.
             """
     )
 
-    @Argument(help: ArgumentHelp("The spreadsheet, saved as CSV.", valueName: "file.csv"))
+    @Argument(help: ArgumentHelp("The spreadsheet: an Excel workbook (.xlsx) or CSV.", valueName: "file.xlsx|file.csv"))
     var file: String
+
+    @Option(help: ArgumentHelp("The workbook's sheet to read (default: the first with ward rows).", valueName: "name"))
+    var sheet: String?
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The day the figures are as of (YYYY-MM-DD).", valueName: "date"))
     var asOf: String
@@ -85,11 +90,13 @@ struct ImportCommand: ParsableCommand {
         request.sourceDate = sourceDate; request.sourceURL = sourceURL
         request.coverage = namedOnly ? .named : .complete
 
-        let report = ImportRunner.run(request)
+        let report = ImportRunner.run(request) { [sheet] in WorkbookTableReader.readWorkbookOrCSV($0, sheet: sheet) }
         for line in report.choices { print(line) }
         for line in report.summaryLines { print(line) }
         let wards = report.outcome?.snapshot?.wards.count ?? 0
-        if report.wrote {
+        if report.outcome?.hasNoFigures == true, report.succeeded {
+            print("no figures: every row names a ward and none has a stage or a criterion filled in; nothing written")
+        } else if report.wrote {
             print("wrote \(report.outputPath) (\(wards) wards)")
         } else if report.succeeded {
             print("would write \(report.outputPath) (\(wards) wards); dry run, nothing written")

@@ -10,7 +10,7 @@ struct KieuMau: ParsableCommand {
             `kieumau report` prints the same figures without a terminal.
             """,
         subcommands: [DashboardCommand.self, ReportCommand.self, ValidateCommand.self, SnapshotsCommand.self,
-                      ImportCommand.self, ReviewsCommand.self, KeysCommand.self, GenerateCommand.self],
+                      ImportCommand.self, TemplateCommand.self, ReviewsCommand.self, KeysCommand.self, GenerateCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

@@ -1,7 +1,7 @@
 /// Reading a row's criteria: one column per criterion, a "criteria met" column, or both (which must agree).
 extension ImportRowReader {
     /// The criteria of a row from its criterion columns and its "criteria met" column; nil after an error.
-    func readMarks(_ cells: inout ImportRowCells) -> CriteriaMarks? {
+    mutating func readMarks(_ cells: inout ImportRowCells) -> CriteriaMarks? {
         let count = criteria.count
         var valid = true
         var marks = CriteriaMarks.unknown
@@ -9,9 +9,9 @@ extension ImportRowReader {
             var statuses = [CriterionStatus](repeating: .unknown, count: count)
             for number in 1...max(1, count) where number <= count {
                 guard let column = header.criterionColumns[number] else { continue }
-                let text = cells.text(column)
-                if let status = ImportWords.mark(text) { statuses[number - 1] = status } else {
-                    cells.error(column, "criterion \(number): expected \(ImportWords.markHelp), found \"\(text)\"")
+                // Looked up by the cell as it is (trimming is part of the lookup, done once per word).
+                if let status = words.mark(cells.rawText(column)) { statuses[number - 1] = status } else {
+                    cells.error(column, "criterion \(number): expected \(ImportWords.markHelp), found \"\(cells.text(column))\"")
                     valid = false
                 }
             }

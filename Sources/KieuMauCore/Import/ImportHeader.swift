@@ -78,6 +78,14 @@ struct ImportHeader: Sendable {
 
     func column(_ role: Role) -> Int? { columns[role] }
 
+    /// Whether a row gives any figure (a stage, a year, criteria, a recognition), as opposed to
+    /// naming a ward and nothing more, as a template's rows do until the province fills them in.
+    func hasFigures(_ row: ImportTable.Row) -> Bool {
+        let figureRoles: [Role] = [.stage, .year, .criteriaMet, .decision, .recognisedOn]
+        let figureColumns = figureRoles.compactMap { columns[$0] } + criterionColumns.values
+        return figureColumns.contains { $0 < row.cells.count && !ImportWords.trimmed(row.cells[$0]).isEmpty }
+    }
+
     /// Recognises the header; problems are errors (a column named twice, criteria that do not fit
     /// the set) or warnings (a column not recognised).
     static func recognise(_ names: [String], criteria: CriteriaSet, place: ImportPlace) -> (ImportHeader, [Problem]) {
@@ -113,12 +121,12 @@ struct ImportHeader: Sendable {
         if !header.criterionColumns.isEmpty {
             let missing = (1...max(1, criteria.count)).filter { header.criterionColumns[$0] == nil }
             if !missing.isEmpty {
-                problems.append(Problem(file: place.file, path: "header", line: place.headerLine, message:
+                problems.append(Problem(file: place.file, path: place.headerPath, line: place.headerLine, message:
                     "expected a column for every criterion 1…\(criteria.count) of criteria set \(criteria.id), missing \(ImportPlace.list(missing.map(String.init)))"))
             }
         }
         if header.columns[.wardCode] == nil && header.columns[.wardName] == nil {
-            problems.append(Problem(file: place.file, path: "header", line: place.headerLine, message:
+            problems.append(Problem(file: place.file, path: place.headerPath, line: place.headerLine, message:
                 "expected a ward code or ward name column (e.g. \"Mã phường\", \"Phường\", \"ward code\", \"ward\"), found \(ImportPlace.list(names.map { "\"\($0)\"" }))"))
         }
         return (header, problems)

@@ -46,14 +46,17 @@ public struct ImportSummary: Hashable, Sendable {
     /// Rows matched to a ward of the map without an error.
     public var wardsMatched = 0
     public var rowsInError = 0
+    /// Rows of a template that name a ward and give no figure (not counted as read).
+    public var rowsWithoutFigures = 0
     public var errors = 0
     public var warnings = 0
 
     public init() {}
 
     public var lines: [String] {
-        ["rows read: \(rowsRead)", "wards matched: \(wardsMatched)", "rows in error: \(rowsInError)",
-         "problems: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"]
+        ["rows read: \(rowsRead)", "wards matched: \(wardsMatched)", "rows in error: \(rowsInError)"]
+            + (rowsWithoutFigures > 0 ? ["wards without figures: \(rowsWithoutFigures)"] : [])
+            + ["problems: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"]
     }
 }
 
@@ -70,4 +73,10 @@ public struct ImportOutcome: Sendable {
     var suggestionWork = NameSuggestions.Work()
 
     public var errors: [Problem] { problems.filter { $0.severity == .error } }
+
+    /// A template sent back blank: every row names a ward and none gives a figure. Nothing is
+    /// written, and that is not an error.
+    public var hasNoFigures: Bool {
+        text == nil && summary.rowsRead == 0 && summary.rowsWithoutFigures > 0 && errors.isEmpty
+    }
 }

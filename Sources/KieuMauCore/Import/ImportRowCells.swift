@@ -23,6 +23,9 @@ struct ImportRowCells {
         column < row.cells.count ? ImportWords.trimmed(row.cells[column]) : ""
     }
 
+    /// The text of a column as the cell holds it, untrimmed.
+    func rawText(_ column: Int) -> String { column < row.cells.count ? row.cells[column] : "" }
+
     mutating func error(_ column: Int, _ message: String) {
         problems.append(place.cell(row: row.number, line: row.line, column: column, message)); failed = true
     }

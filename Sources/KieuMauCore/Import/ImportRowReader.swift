@@ -15,6 +15,8 @@ struct ImportRowReader {
     let sourceID: String
     /// The province given with `--province`, for sheets without a province column.
     let defaultProvince: Province?
+    /// Stage and criterion words read before, by their text.
+    var words = ImportWordCache()
 
     /// The row's ward, and the problems of the row (errors and warnings).
     mutating func read(_ row: ImportTable.Row) -> (WardPolice?, [Problem]) {
@@ -26,7 +28,7 @@ struct ImportRowReader {
         var stageColumn: Int?
         if let (text, column) = cells.cell(.stage) {
             stageColumn = column
-            if let s = ImportWords.stages[ImportWords.key(text)] { stage = s } else {
+            if let s = words.stage(text) { stage = s } else {
                 cells.error(column, "expected a stage (\(ImportWords.stageHelp)), found \"\(text)\"")
             }
         }

@@ -26,9 +26,11 @@ public struct ImportReport: Sendable {
         return summary.lines
     }
 
-    /// True when the snapshot was written (or, on a dry run, would be).
+    /// True when the snapshot was written (or, on a dry run, would be), or when a template came
+    /// back without figures (nothing to write, and nothing wrong).
     public var succeeded: Bool {
-        !requestProblems.contains { $0.severity == .error } && outcome?.text != nil && (wrote || dryRun)
+        guard !requestProblems.contains(where: { $0.severity == .error }) else { return false }
+        return outcome?.hasNoFigures == true || outcome?.text != nil && (wrote || dryRun)
     }
 }
 
@@ -43,8 +45,15 @@ public struct ImportReport: Sendable {
 ///   tie: `--map` is required. Provinces it does not know are then reported row by row.
 /// - criteria set: that of the latest snapshot of the series on or before `asOf` (the set a
 ///   province's next report is most likely scored against); without one, `--criteria` is required.
+/// - A workbook made by `kieumau template` names its map and criteria set: those come first.
 public enum ImportRunner {
     public static func run(_ request: ImportRequest) -> ImportReport {
+        run(request, readingTableWith: readCSV)
+    }
+
+    /// Runs the import with the spreadsheet read by `readTable`: a workbook's reader (the
+    /// `KieuMauWorkbook` module) for an .xlsx, `readCSV` otherwise.
+    public static func run(_ request: ImportRequest, readingTableWith readTable: (ImportRequest) -> Result<ImportTable, Problem>) -> ImportReport {
         var report = ImportReport(outputPath: request.outputPath)
         report.dryRun = request.dryRun
         func fail(_ path: String = "", _ message: String, file: String? = nil) -> ImportReport {
@@ -54,8 +63,7 @@ public enum ImportRunner {
         if let problem = checkOptions(request) { report.requestProblems.append(problem); return report }
 
         let table: ImportTable
-        switch FileReader.readAll(request.file, limit: request.limits.maxBytes).mapError({ Problem(file: request.file, message: $0.message) })
-            .flatMap({ ImportTable.read(bytes: $0, file: request.file, limits: request.limits) }) {
+        switch readTable(request) {
         case .failure(let problem): report.requestProblems.append(problem); return report
         case .success(let read): table = read
         }
@@ -93,6 +101,17 @@ public enum ImportRunner {
         return report
     }
 
+    /// Reads the request's file as CSV.
+    public static func readCSV(_ request: ImportRequest) -> Result<ImportTable, Problem> {
+        readBytes(request).flatMap { ImportTable.read(bytes: $0, file: request.file, limits: request.limits) }
+    }
+
+    /// The request's file, read as data files are: a regular file (not a FIFO or a device),
+    /// within the import's size limit.
+    public static func readBytes(_ request: ImportRequest) -> Result<[UInt8], Problem> {
+        FileReader.readAll(request.file, limit: request.limits.maxBytes).mapError { Problem(file: request.file, message: $0.message) }
+    }
+
     /// The options that can be refused before anything is read.
     static func checkOptions(_ request: ImportRequest) -> Problem? {
         let series = request.series
@@ -121,6 +140,9 @@ public enum ImportRunner {
             }
             return .success((set, "criteria set \(set.id) (\(set.count) criteria): as given"))
         }
+        if let id = table.template?.criteriaID, let set = catalog.criteriaSets[id] {
+            return .success((set, "criteria set \(set.id) (\(set.count) criteria): the one the template was made for (--criteria to choose another)"))
+        }
         if let entry = catalog.snapshots(inSeries: request.series).last(where: { $0.header.asOf <= request.asOf }),
            let set = catalog.criteriaSet(of: entry) {
             return .success((set, "criteria set \(set.id) (\(set.count) criteria): that of the latest snapshot of series \(request.series) on or before \(request.asOf.iso), \(entry.file) (--criteria to choose another)"))
@@ -140,7 +162,11 @@ public enum ImportRunner {
             case .success(let map): return .success((map, "map \(map.id) (\(map.title)): as given"))
             }
         }
-        let provinces = Set(table.provinceCells() ?? request.province.map { [$0] } ?? [])
+        if let id = table.template?.mapID, catalog.mapFiles[id] != nil, case .success(let map) = catalog.loadMap(id: id),
+           (map.effective ?? request.asOf) <= request.asOf {
+            return .success((map, "map \(map.id) (\(map.title)): the one the template was made for (--map to choose another)"))
+        }
+        let provinces = Set(table.provinceCells() ?? (request.province ?? table.template?.provinceCode).map { [$0] } ?? [])
         let codes = Set(table.wardCodeCells())
         // Each map in force with how many of the file's provinces (or, without any, ward codes) it knows.
         var scored: [(map: AdminMap, known: Int)] = []

@@ -37,6 +37,10 @@ enum ImportWords {
     /// The text with spaces at both ends removed (any Unicode white space, including the no-break
     /// space spreadsheets leave behind).
     static func trimmed(_ text: String) -> String {
+        // Most cells start and end with a printable ASCII character: nothing to look up.
+        if let first = text.utf8.first, let last = text.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return text
+        }
         var s = Substring(text)
         while let c = s.first, c.isWhitespace { s.removeFirst() }
         while let c = s.last, c.isWhitespace { s.removeLast() }
@@ -91,5 +95,33 @@ enum ImportWords {
         if let sign = markSigns[text] { return sign }
         let folded = key(text)
         return folded.isEmpty ? nil : marks[folded]
+    }
+}
+
+/// Stage and criterion words read before, by the cell's text: a sheet repeats a handful of them
+/// ("đạt", "1", "Đã đăng ký") thousands of times, and folding each one again was most of the time
+/// of a 20,000-row import. Bounded, so a sheet of distinct words cannot grow it without end.
+struct ImportWordCache {
+    private var marks: [String: CriterionStatus?] = [:]
+    private var stages: [String: Stage?] = [:]
+    static let capacity = 4_096
+    static let commonMarks: [(String, CriterionStatus)] = [("1", .met), ("0", .notMet), ("", .unknown), ("đạt", .met),
+                                                           ("chưa đạt", .notMet), ("?", .unknown), ("x", .met)]
+
+    mutating func mark(_ text: String) -> CriterionStatus? {
+        // The template's words and the digits most sheets use, compared directly: no hashing.
+        let length = text.utf8.count
+        for (word, status) in Self.commonMarks where word.utf8.count == length && word == text { return status }
+        if let known = marks[text] { return known }
+        let status = ImportWords.mark(text)
+        if marks.count < Self.capacity { marks[text] = status }
+        return status
+    }
+
+    mutating func stage(_ text: String) -> Stage? {
+        if let known = stages[text] { return known }
+        let stage = ImportWords.stages[ImportWords.key(text)]
+        if stages.count < Self.capacity { stages[text] = stage }
+        return stage
     }
 }

@@ -22,6 +22,8 @@ struct WardMatcher: Sendable {
     private let codeWidth: Int
     /// "Did you mean" for unknown names, with its cache and the work done.
     private(set) var suggestions: NameSuggestions
+    /// Provinces found before, by the cell's text: a sheet names its province on every row.
+    private var provinceCache: [String: Match<Province>] = [:]
 
     init(map: AdminMap, suggestionBudget: Int = ImportLimits().maxSuggestionWork) {
         self.map = map
@@ -78,6 +80,13 @@ struct WardMatcher: Sendable {
 
     /// A province by code ("40", "4") or name.
     mutating func province(_ cell: String) -> Match<Province> {
+        if let known = provinceCache[cell] { return known }
+        let match = findProvince(cell)
+        if provinceCache.count < 1_000 { provinceCache[cell] = match }
+        return match
+    }
+
+    private mutating func findProvince(_ cell: String) -> Match<Province> {
         let text = ImportWords.trimmed(cell)
         if ImportWords.isNumber(text) {
             if let p = map.province(paddedCode(text, width: 2)) { return .found(p) }
@@ -111,6 +120,9 @@ struct WardMatcher: Sendable {
 
     /// A ward by code (leading zeros restored).
     func ward(code cell: String) -> Ward? { map.ward(paddedCode(cell, width: codeWidth)) }
+
+    /// The name key of a ward of the map (`wardKey` of its name), made once for the map.
+    func nameKey(of ward: Ward) -> String { map.wardIndex[ward.code].map { wardKeys[$0] } ?? Self.wardKey(ward.name) }
 
     /// A ward by name within a province, and within a district when one is given. `marksAreWritten`:
     /// the text around the name has diacritics, so a name without them means none.

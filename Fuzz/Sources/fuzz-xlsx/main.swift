@@ -1,0 +1,3 @@
+import FuzzSupport
+
+runFuzzer { data, size in fuzzXLSX(fuzzBytes(data, size)); return 0 }
