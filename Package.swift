@@ -81,10 +81,26 @@ let package = Package(
             dependencies: ["KieuMauCore", "CZlib"],
             swiftSettings: strict
         ),
+        // The ncurses backend: the terminal session, a renderer that copies changed rows of a
+        // canvas, key decoding, signals, the main loop that sleeps in poll.
+        .target(
+            name: "KieuMauTerminal",
+            dependencies: ["KieuMauTUI", "CNcurses"],
+            swiftSettings: strict
+        ),
+        // The dashboard put together: the ports over real things (the data folder, the review
+        // stores, an export folder, inotify) and the app the terminal loop runs.
+        .target(
+            name: "KieuMauDashboard",
+            dependencies: ["KieuMauCore", "KieuMauTUI", "KieuMauReviews", "KieuMauReviewsPostgres", "KieuMauTerminal"],
+            swiftSettings: strict
+        ),
+        // The command line only.
         .executableTarget(
             name: "kieumau",
             dependencies: [
-                "KieuMauCore", "KieuMauTUI", "KieuMauReviews", "KieuMauReviewsPostgres", "KieuMauWorkbook", "CNcurses",
+                "KieuMauCore", "KieuMauTUI", "KieuMauReviews", "KieuMauReviewsPostgres", "KieuMauWorkbook",
+                "KieuMauTerminal", "KieuMauDashboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The release binary carries the Swift runtime and Foundation in itself: loading and
@@ -138,11 +154,11 @@ let package = Package(
             dependencies: ["KieuMauCore", "KieuMauReviews", "KieuMauReviewsPostgres", "KieuMauTestSupport"],
             swiftSettings: strict
         ),
-        // Drives the built `kieumau` binary in tmux; `kieumau` is a dependency so that
-        // `@testable import kieumau` can unit-test the backend's pure parts (key decoding).
+        // Drives the built `kieumau` binary in tmux (`swift test` builds every product first);
+        // the terminal and dashboard libraries are here to unit-test their pure parts.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["KieuMauCore", "KieuMauTUI", "KieuMauReviews", "KieuMauReviewsPostgres", "kieumau", "KieuMauTestSupport"],
+            dependencies: ["KieuMauCore", "KieuMauTUI", "KieuMauReviews", "KieuMauReviewsPostgres", "KieuMauTerminal", "KieuMauDashboard", "KieuMauTestSupport"],
             swiftSettings: strict
         ),
     ],

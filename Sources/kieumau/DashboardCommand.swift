@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import KieuMauCore
 import KieuMauTUI
+import KieuMauTerminal
+import KieuMauDashboard
 
 struct DashboardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

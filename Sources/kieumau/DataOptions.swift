@@ -124,28 +124,6 @@ struct CLIError: Error, CustomStringConvertible {
     init(_ message: String) { description = message }
 }
 
-/// Loads a snapshot with its map and criteria set, or explains why not.
-struct DatasetLoader {
-    let catalog: Catalog
-    private var maps: [String: AdminMap] = [:]
-
-    init(catalog: Catalog) { self.catalog = catalog }
-
-    mutating func load(_ entry: SnapshotEntry) -> Result<Dataset, Problems> {
-        let h = entry.header
-        guard let criteria = catalog.criteriaSets[h.criteriaID] else {
-            return .failure(Problems([Problem(file: entry.file, path: "criteria", message: "unknown criteria set '\(h.criteriaID)'")]))
-        }
-        let map: AdminMap
-        if let m = maps[h.mapID] { map = m } else {
-            switch catalog.loadMap(id: h.mapID) {
-            case .success(let m): maps[h.mapID] = m; map = m
-            case .failure(let p): return .failure(p)
-            }
-        }
-        return catalog.loadSnapshot(entry, map: map).map { Dataset(snapshot: $0, map: map, criteria: criteria) }
-    }
-}
 
 /// Writes to standard error (Glibc's `stderr` is not usable from Swift 6 strict concurrency).
 func printError(_ message: String) {

@@ -2,7 +2,7 @@ import CNcurses
 import Foundation
 import KieuMauTUI
 import Testing
-@testable import kieumau
+@testable import KieuMauTerminal
 
 /// The pure parts of the ncurses backend, checked without a terminal.
 @Suite struct KeyDecoderTests {

@@ -4,7 +4,7 @@ import KieuMauReviews
 import KieuMauReviewsPostgres
 import KieuMauTestSupport
 import Testing
-@testable import kieumau
+@testable import KieuMauDashboard
 
 /// The dashboard's review backend on a shared store (`--reviews postgresql://…`), through the
 /// `ReviewBackend` port the screens use: marks, refusals, other dashboards' marks, a lost server.

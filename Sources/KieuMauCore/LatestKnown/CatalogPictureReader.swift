@@ -3,31 +3,15 @@
 /// `LatestKnown.snapshotsNeeded` names, the headers of the others, and how the provinces of an
 /// earlier map continue on the later one.
 public struct CatalogPictureReader {
-    public let catalog: Catalog
-    private var maps: [String: AdminMap] = [:]
+    public var catalog: Catalog { loader.catalog }
+    private var loader: DatasetLoader
 
-    public init(catalog: Catalog) { self.catalog = catalog }
+    public init(catalog: Catalog) { loader = DatasetLoader(catalog: catalog) }
 
     /// A snapshot with its map and criteria set, or why not.
-    public mutating func dataset(_ entry: SnapshotEntry) -> Result<Dataset, Problems> {
-        let h = entry.header
-        guard let criteria = catalog.criteriaSets[h.criteriaID] else {
-            return .failure(Problems([Problem(file: entry.file, path: "criteria", message: "unknown criteria set '\(h.criteriaID)'")]))
-        }
-        let map: AdminMap
-        switch self.map(h.mapID) {
-        case .success(let m): map = m
-        case .failure(let p): return .failure(p)
-        }
-        return catalog.loadSnapshot(entry, map: map).map { Dataset(snapshot: $0, map: map, criteria: criteria) }
-    }
+    public mutating func dataset(_ entry: SnapshotEntry) -> Result<Dataset, Problems> { loader.load(entry) }
 
-    public mutating func map(_ id: String) -> Result<AdminMap, Problems> {
-        if let m = maps[id] { return .success(m) }
-        let loaded = catalog.loadMap(id: id)
-        if case .success(let m) = loaded { maps[id] = m }
-        return loaded
-    }
+    public mutating func map(_ id: String) -> Result<AdminMap, Problems> { loader.map(id) }
 
     /// The picture of a series as of `day`. Snapshots that cannot be read are left out and named
     /// through `skipped`. Nil when no snapshot on or before `day` can be read.

@@ -11,7 +11,7 @@ import KieuMauTUI
 /// Calls block (a shared store answers in a round trip); the dashboard makes them off its main
 /// thread. A lost connection fails the call with an `.offline` error; the dashboard then goes
 /// read-only and calls `reconnect()` with backoff from its loop.
-final class StoreReviewBackend: ReviewBackend {
+public final class StoreReviewBackend: ReviewBackend {
     private var store: (any ReviewStoring)?
     private let address: ReviewStoreAddress
     private let reviewer: String
@@ -22,32 +22,32 @@ final class StoreReviewBackend: ReviewBackend {
         self.reviewer = reviewer
     }
 
-    var readOnlyReason: String? {
+    public var readOnlyReason: String? {
         guard let store, store.isReadOnly else { return nil }
         return store.readOnlyReason ?? "read-only"
     }
 
-    var changeDescriptor: Int32? { store?.changeDescriptor }
+    public var changeDescriptor: Int32? { store?.changeDescriptor }
 
-    func reviews(snapshot: Day) throws -> [String: Review] {
+    public func reviews(snapshot: Day) throws -> [String: Review] {
         try store?.reviews(snapshot: snapshot) ?? [:]
     }
 
-    func previousReview(ward: String, before: Day) throws -> Review? {
+    public func previousReview(ward: String, before: Day) throws -> Review? {
         try store?.previousReview(ward: ward, before: before)
     }
 
-    func setMark(_ mark: ReviewMark?, snapshot: Day, ward: String) throws -> Review {
+    public func setMark(_ mark: ReviewMark?, snapshot: Day, ward: String) throws -> Review {
         try writable().setMark(mark, snapshot: snapshot, ward: ward, reviewer: reviewer, at: .now())
     }
 
-    func setNote(_ note: String, replacing base: String?, snapshot: Day, ward: String) throws -> Review {
+    public func setNote(_ note: String, replacing base: String?, snapshot: Day, ward: String) throws -> Review {
         try writable().setNote(note, replacing: base, snapshot: snapshot, ward: ward, reviewer: reviewer, at: .now())
     }
 
     /// Another dashboard wrote: for a shared store, a notification drained without blocking; for
     /// a file, its data version (or the file made since by another dashboard).
-    func drainChanges() throws -> Bool {
+    public func drainChanges() throws -> Bool {
         if let store { return try !store.drainChanges().isEmpty }
         guard case .file(let path) = address, FileManager.default.fileExists(atPath: path),
               let opened = try? ReviewStore.open(path: path) else { return false }
@@ -55,7 +55,7 @@ final class StoreReviewBackend: ReviewBackend {
         return true
     }
 
-    func reconnect() throws { try store?.reconnect() }
+    public func reconnect() throws { try store?.reconnect() }
 
     private func writable() throws -> any ReviewStoring {
         if let store { return store }
@@ -68,7 +68,7 @@ final class StoreReviewBackend: ReviewBackend {
     /// A file that cannot be opened for writing is opened read-only; a shared store that cannot be
     /// reached, or a file that cannot be opened at all, leaves the dashboard view-only. Either
     /// way the reason is returned for the screen, in one line.
-    static func open(flag: String?, reviewer: String?, environment: [String: String]) -> (StoreReviewBackend?, String?) {
+    public static func open(flag: String?, reviewer: String?, environment: [String: String]) -> (StoreReviewBackend?, String?) {
         let name = ReviewerName.resolve(flag: reviewer, environment: environment)
         let address: ReviewStoreAddress
         do { address = try ReviewStoreAddress.resolve(flag: flag, environment: environment) } catch {

@@ -3,7 +3,7 @@ import Foundation
 import KieuMauTUI
 
 /// Choices the command line can make about the terminal.
-struct TerminalOptions: Sendable {
+public struct TerminalOptions: Sendable {
     /// Report clicks, double-clicks and the wheel (the terminal's own selection then needs Shift).
     var mouse: Bool = true
     /// Use at most this many colours (`--color never` → `.none`); nil = what the terminal offers.
@@ -11,7 +11,7 @@ struct TerminalOptions: Sendable {
     /// How long a lone Esc waits for the rest of an escape sequence, in milliseconds.
     var escapeDelayMilliseconds: Int32 = 25
 
-    init(mouse: Bool = true, maximumColorDepth: ColorDepth? = nil, escapeDelayMilliseconds: Int32 = 25) {
+    public init(mouse: Bool = true, maximumColorDepth: ColorDepth? = nil, escapeDelayMilliseconds: Int32 = 25) {
         self.mouse = mouse
         self.maximumColorDepth = maximumColorDepth
         self.escapeDelayMilliseconds = escapeDelayMilliseconds
@@ -23,7 +23,7 @@ struct TerminalOptions: Sendable {
 /// Signals do not end the process while it is open: SIGINT/SIGTERM/SIGHUP arrive on
 /// `signals.readDescriptor` and the main loop quits, so the terminal is always restored.
 /// ncurses is not thread-safe: create and use this on one thread only.
-final class TerminalSession {
+public final class TerminalSession {
     /// Colours the renderer may use (after `NO_COLOR` and `maximumColorDepth`).
     let colorDepth: ColorDepth
     /// Whether colour number -1 means the terminal's own colour (`use_default_colors` worked).
@@ -42,7 +42,7 @@ final class TerminalSession {
     var height: Int { Int(kieumau_lines()) }
 
     /// Why this process cannot show a full-screen view, or nil if it can. Pure, for tests.
-    static func refusal(term: String?, inputIsTerminal: Bool, outputIsTerminal: Bool) -> TerminalError? {
+    public static func refusal(term: String?, inputIsTerminal: Bool, outputIsTerminal: Bool) -> TerminalError? {
         if !outputIsTerminal { return .notATerminal(stream: .output) }
         if !inputIsTerminal { return .notATerminal(stream: .input) }
         guard let term, !term.isEmpty else { return .noTerminalType }

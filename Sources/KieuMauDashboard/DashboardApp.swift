@@ -1,46 +1,47 @@
 import Glibc
 import KieuMauCore
 import KieuMauTUI
+import KieuMauTerminal
 
 /// Connects the app runtime to the terminal main loop: keys in, answers of carried-out effects
 /// in (their pipe is one of the loop's descriptors), frames out.
-struct DashboardApp: TerminalApp {
+public struct DashboardApp: TerminalApp {
     let runtime: AppRuntime
 
     /// The data directory's watcher, for live reload; nil when not watching.
     let watcher: DirectoryWatcher?
 
-    init(runtime: AppRuntime, watcher: DirectoryWatcher? = nil) {
+    public init(runtime: AppRuntime, watcher: DirectoryWatcher? = nil) {
         self.runtime = runtime
         self.watcher = watcher
     }
 
     /// The loop sleeps in `poll` on these besides the keyboard: answers from the runner, and
     /// the data directory. No timers: no CPU while idle.
-    var watchDescriptors: [Int32] {
+    public var watchDescriptors: [Int32] {
         [runtime.wakeDescriptor] + (watcher.map { [$0.descriptor] } ?? []) + (runtime.reviewChangeDescriptor.map { [$0] } ?? [])
     }
 
     /// Asleep until a key, an answer or a file event, except when a timer is set (a reconnection
     /// to try): then until it is due.
-    var wantsTick: Int32? { runtime.millisecondsToNextTimer }
+    public var wantsTick: Int32? { runtime.millisecondsToNextTimer }
 
-    var theme: Theme { runtime.theme }
+    public var theme: Theme { runtime.theme }
 
-    mutating func start(colorDepth: ColorDepth, isUTF8: Bool) {
+    public mutating func start(colorDepth: ColorDepth, isUTF8: Bool) {
         runtime.send(.glyphs(isUTF8 ? .unicodeSet : .asciiSet))
     }
 
-    mutating func firstFrameShown() {
+    public mutating func firstFrameShown() {
         runtime.start()
     }
 
-    mutating func handle(_ key: Key) -> LoopCommand {
+    public mutating func handle(_ key: Key) -> LoopCommand {
         guard runtime.handle(key) else { return .quit }
         return runtime.takeRepaintRequest() ? .repaint : .continue
     }
 
-    mutating func tick() -> LoopCommand {
+    public mutating func tick() -> LoopCommand {
         runtime.drainAnswers()
         runtime.fireTimers()
         // Another dashboard wrote to the shared review store: read what changed (without a key).
@@ -61,7 +62,7 @@ struct DashboardApp: TerminalApp {
         return poll(&p, 1, 0) > 0 && p.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0
     }
 
-    func render(width: Int, height: Int) -> Canvas {
+    public func render(width: Int, height: Int) -> Canvas {
         runtime.render(width: width, height: height)
     }
 }

@@ -1,23 +1,24 @@
 import Foundation
 import KieuMauTUI
+import KieuMauTerminal
 
 /// `KIEUMAU_TIMINGS=1`: how long each phase of the dashboard's start takes, written to standard
 /// error when the dashboard ends (after the terminal is restored, so the screen is untouched).
 /// Off, every call is a no-op. The benchmark (`kieumau-bench`) reads these lines.
-final class PhaseTimings {
+public final class PhaseTimings {
     let enabled: Bool
     private var phases: [(name: String, nanoseconds: UInt64)] = []
     private let start: UInt64
     private var last: UInt64
 
-    init(environment: [String: String]) {
+    public init(environment: [String: String]) {
         enabled = environment["KIEUMAU_TIMINGS"] == "1"
         start = DispatchTime.now().uptimeNanoseconds
         last = start
     }
 
     /// Ends the phase running since the previous mark (or since `init`).
-    func mark(_ name: String) {
+    public func mark(_ name: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
         phases.append((name, now - last))
@@ -25,13 +26,13 @@ final class PhaseTimings {
     }
 
     /// Marks `name` unless a phase of that name was already marked.
-    func markOnce(_ name: String) {
+    public func markOnce(_ name: String) {
         guard enabled, !phases.contains(where: { $0.name == name }) else { return }
         mark(name)
     }
 
     /// One line per phase, `kieumau timing: <phase>: <ms> ms`, then the total.
-    func report() {
+    public func report() {
         guard enabled else { return }
         var text = ""
         for p in phases { text += "kieumau timing: \(p.name): \(Self.milliseconds(p.nanoseconds)) ms\n" }
@@ -57,32 +58,32 @@ final class PhaseTimings {
 
 /// Wraps the dashboard to mark when the terminal is open and the first frame rendered and drawn;
 /// everything else is passed through.
-struct TimedApp<Inner: TerminalApp>: TerminalApp {
+public struct TimedApp<Inner: TerminalApp>: TerminalApp {
     var inner: Inner
     let timings: PhaseTimings
     private var rendered = false
 
-    init(_ inner: Inner, timings: PhaseTimings) { self.inner = inner; self.timings = timings }
+    public init(_ inner: Inner, timings: PhaseTimings) { self.inner = inner; self.timings = timings }
 
-    var theme: Theme { inner.theme }
-    var wantsTick: Int32? { inner.wantsTick }
-    var watchDescriptors: [Int32] { inner.watchDescriptors }
+    public var theme: Theme { inner.theme }
+    public var wantsTick: Int32? { inner.wantsTick }
+    public var watchDescriptors: [Int32] { inner.watchDescriptors }
 
-    mutating func start(colorDepth: ColorDepth, isUTF8: Bool) {
+    public mutating func start(colorDepth: ColorDepth, isUTF8: Bool) {
         timings.mark("terminal open")
         inner.start(colorDepth: colorDepth, isUTF8: isUTF8)
     }
 
-    mutating func handle(_ key: Key) -> LoopCommand { inner.handle(key) }
+    public mutating func handle(_ key: Key) -> LoopCommand { inner.handle(key) }
 
-    mutating func firstFrameShown() {
+    public mutating func firstFrameShown() {
         timings.mark("first frame drawn")
         inner.firstFrameShown()
     }
 
-    mutating func tick() -> LoopCommand { inner.tick() }
+    public mutating func tick() -> LoopCommand { inner.tick() }
 
-    func render(width: Int, height: Int) -> Canvas {
+    public func render(width: Int, height: Int) -> Canvas {
         let canvas = inner.render(width: width, height: height)
         timings.markOnce("first render (canvas)")
         return canvas

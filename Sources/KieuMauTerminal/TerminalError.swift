@@ -1,6 +1,6 @@
 /// Why the full-screen terminal could not be opened. Each message says what is wrong; the
 /// caller adds what to do instead (for example `kieumau report` for plain text).
-enum TerminalError: Error, Equatable, CustomStringConvertible {
+public enum TerminalError: Error, Equatable, CustomStringConvertible {
     /// Standard input or output is a pipe or a file, not a terminal.
     case notATerminal(stream: StandardStream)
     /// `TERM` is unset or empty.
@@ -14,9 +14,9 @@ enum TerminalError: Error, Equatable, CustomStringConvertible {
     /// A system call the session needs failed.
     case setupFailed(what: String, errno: Int32)
 
-    enum StandardStream: String, Sendable { case input = "standard input", output = "standard output" }
+    public enum StandardStream: String, Sendable { case input = "standard input", output = "standard output" }
 
-    var description: String {
+    public var description: String {
         switch self {
         case .notATerminal(let stream):
             return "\(stream.rawValue) is not a terminal (it is a pipe or a file), so the dashboard cannot be shown"

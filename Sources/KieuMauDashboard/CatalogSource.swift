@@ -3,26 +3,26 @@ import KieuMauTUI
 
 /// The dashboard's window on the data directory: snapshot lists per series and loading on demand,
 /// each map decoded once.
-final class CatalogSource: SnapshotSource {
+public final class CatalogSource: SnapshotSource {
     private var loader: DatasetLoader
     private(set) var catalog: Catalog
 
-    init(catalog: Catalog) {
+    public init(catalog: Catalog) {
         self.catalog = catalog
         self.loader = DatasetLoader(catalog: catalog)
     }
 
-    func load(_ ref: SnapshotRef) -> Result<Dataset, Problems> {
+    public func load(_ ref: SnapshotRef) -> Result<Dataset, Problems> {
         guard let entry = catalog.snapshots.first(where: { $0.file == ref.file }) else {
             return .failure(Problems([Problem(file: ref.file, message: "snapshot is no longer in the catalog")]))
         }
         return loader.load(entry)
     }
 
-    var seriesNames: [String] { catalog.series() }
+    public var seriesNames: [String] { catalog.series() }
 
     /// Scans the directory again (live reload); returns the problems that are new.
-    func reload() -> [Problem] {
+    public func reload() -> [Problem] {
         let old = Set(catalog.problems.map(\.description))
         catalog = Catalog.scan(directory: catalog.directory, today: catalog.today)
         loader = DatasetLoader(catalog: catalog)
@@ -32,7 +32,7 @@ final class CatalogSource: SnapshotSource {
 
     private var crosswalks: [String: Crosswalk] = [:]
 
-    func crosswalk(between a: String, and b: String) -> Crosswalk? {
+    public func crosswalk(between a: String, and b: String) -> Crosswalk? {
         let key = [a, b].sorted().joined(separator: "|")
         if let c = crosswalks[key] { return c }
         for (from, to) in [(a, b), (b, a)] {
@@ -44,7 +44,7 @@ final class CatalogSource: SnapshotSource {
         return nil
     }
 
-    func snapshots(inSeries series: String) -> [SnapshotRef] {
+    public func snapshots(inSeries series: String) -> [SnapshotRef] {
         catalog.snapshots(inSeries: series).map { SnapshotRef(file: $0.file, header: $0.header) }
     }
 }

@@ -136,7 +136,7 @@ struct TerminalSelfTestApp: TerminalApp {
 }
 
 /// Runs the self-test until q, a signal, or (with `exitAfterFirstFrame`) the first frame.
-func runTerminalSelfTest(options: TerminalOptions, exitAfterFirstFrame: Bool,
+public func runTerminalSelfTest(options: TerminalOptions, exitAfterFirstFrame: Bool,
                          crashKeyEnabled: Bool) throws(TerminalError) -> LoopExit {
     var app = TerminalSelfTestApp(crashKeyEnabled: crashKeyEnabled)
     return try MainLoop.run(app: &app, options: options, exitAfterFirstFrame: exitAfterFirstFrame)

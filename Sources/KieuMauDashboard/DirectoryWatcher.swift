@@ -3,11 +3,11 @@ import Glibc
 /// Tells when files in a data directory (and its sub-folders, two levels) are added, changed,
 /// moved or removed, through inotify: the main loop waits on `descriptor` with the keyboard, so
 /// watching costs no CPU while nothing happens.
-final class DirectoryWatcher {
+public final class DirectoryWatcher {
     let descriptor: Int32
 
     /// nil when inotify is not available (the dashboard then simply does not reload).
-    init?(directory: String) {
+    public init?(directory: String) {
         let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard fd >= 0 else { return nil }
         descriptor = fd

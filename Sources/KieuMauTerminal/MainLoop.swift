@@ -3,7 +3,7 @@ import Glibc
 import KieuMauTUI
 
 /// What the main loop asks of a full-screen program: keys in, a canvas out.
-protocol TerminalApp {
+public protocol TerminalApp {
     /// The theme the renderer maps style roles with; a new value repaints the screen.
     var theme: Theme { get }
     /// If set, `tick()` runs after this many milliseconds without input (e.g. to notice changed
@@ -23,14 +23,14 @@ protocol TerminalApp {
 }
 
 extension TerminalApp {
-    var wantsTick: Int32? { nil }
-    var watchDescriptors: [Int32] { [] }
-    mutating func start(colorDepth: ColorDepth, isUTF8: Bool) {}
-    mutating func firstFrameShown() {}
-    mutating func tick() -> LoopCommand { .continue }
+    public var wantsTick: Int32? { nil }
+    public var watchDescriptors: [Int32] { [] }
+    public mutating func start(colorDepth: ColorDepth, isUTF8: Bool) {}
+    public mutating func firstFrameShown() {}
+    public mutating func tick() -> LoopCommand { .continue }
 }
 
-enum LoopCommand: Equatable, Sendable {
+public enum LoopCommand: Equatable, Sendable {
     case `continue`
     case quit
     /// Forget what the terminal shows and paint every cell again (Ctrl-L after line noise).
@@ -38,7 +38,7 @@ enum LoopCommand: Equatable, Sendable {
 }
 
 /// Why `MainLoop.run` returned. The terminal has been restored in every case.
-enum LoopExit: Equatable, Sendable {
+public enum LoopExit: Equatable, Sendable {
     /// The app returned `.quit`.
     case quit
     /// `exitAfterFirstFrame` was set and the first frame reached the terminal.
@@ -47,14 +47,14 @@ enum LoopExit: Equatable, Sendable {
     case signal(Int32)
 
     /// The conventional exit status: 0, or 128 + signal number.
-    var exitStatus: Int32 {
+    public var exitStatus: Int32 {
         if case .signal(let number) = self { return 128 + number }
         return 0
     }
 
     /// Ends the process the way the cause expects: exit(0), or dying of the same signal with its
     /// default action so a calling shell or script sees "interrupted" (call after the session is closed).
-    func endProcess() -> Never {
+    public func endProcess() -> Never {
         if case .signal(let number) = self {
             _ = Glibc.signal(number, SIG_DFL)
             raise(number)
@@ -63,9 +63,9 @@ enum LoopExit: Equatable, Sendable {
     }
 }
 
-enum MainLoop {
+public enum MainLoop {
     /// Opens the terminal, runs `app` until it quits or a signal arrives, and restores the terminal.
-    static func run<App: TerminalApp>(app: inout App, options: TerminalOptions = TerminalOptions(),
+    public static func run<App: TerminalApp>(app: inout App, options: TerminalOptions = TerminalOptions(),
                                       exitAfterFirstFrame: Bool = false) throws(TerminalError) -> LoopExit {
         let session = try TerminalSession(options: options)
         defer { session.close() }
