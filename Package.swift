@@ -155,10 +155,13 @@ let package = Package(
             swiftSettings: strict
         ),
         // Drives the built `kieumau` binary in tmux (`swift test` builds every product first);
-        // the terminal and dashboard libraries are here to unit-test their pure parts.
+        // the libraries and the command (`@testable import kieumau`) are here to unit-test their
+        // pure parts: key decoding, the review backend, the quick start's reading of options.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["KieuMauCore", "KieuMauTUI", "KieuMauReviews", "KieuMauReviewsPostgres", "KieuMauTerminal", "KieuMauDashboard", "KieuMauTestSupport"],
+            dependencies: ["kieumau", "KieuMauCore", "KieuMauTUI", "KieuMauReviews", "KieuMauReviewsPostgres", "KieuMauTerminal",
+                           "KieuMauDashboard", "KieuMauTestSupport",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
     ],

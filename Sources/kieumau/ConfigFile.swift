@@ -12,6 +12,11 @@ struct ConfigOption: ParsableArguments {
     /// named with --config must exist; the default one may be absent (no settings). What is
     /// wrong inside a file is in `problems`, never thrown.
     func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> LoadedConfig {
+        try Self.load(config, environment: environment)
+    }
+
+    /// The config file `config` (`--config`), else the default one; see `load(environment:)`.
+    static func load(_ config: String?, environment: [String: String]) throws -> LoadedConfig {
         let path: String
         if let config {
             path = config

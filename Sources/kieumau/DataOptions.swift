@@ -19,6 +19,21 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "What counts as model: 'complete' (recognised or meeting every criterion, the default) or 'recognised'.")
     var model: ModelDefinition = .complete
 
+    /// The same choice as a plain value, which the dashboard's quick start builds without parsing.
+    var choice: DataChoice { DataChoice(data: data, series: series, asOf: asOf, snapshot: snapshot, model: model) }
+
+    /// Today from the system clock, for the "date in the future" check.
+    static var today: Day { DataChoice.today }
+}
+
+/// Where the data is and which snapshot: what `DataOptions` parsed, as a plain value.
+struct DataChoice: Equatable {
+    var data: String?
+    var series: String?
+    var asOf: String?
+    var snapshot: String?
+    var model: ModelDefinition = .complete
+
     /// Today from the system clock, for the "date in the future" check.
     static var today: Day { Day.today(secondsSince1970: Int(Date().timeIntervalSince1970)) }
 
@@ -37,7 +52,7 @@ struct DataOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
             throw CLIError("data directory \(dir) does not exist or is not a directory")
         }
-        return Catalog.scan(directory: dir, today: DataOptions.today)
+        return Catalog.scan(directory: dir, today: DataChoice.today)
     }
 
     /// The series to use: the one asked for, else "record" when present, else the first.
@@ -56,7 +71,7 @@ struct DataOptions: ParsableArguments {
 
     /// The day of the latest-known picture: --as-of, else today (the day the program runs).
     func latestKnownDay() throws -> Day {
-        guard let asOf else { return DataOptions.today }
+        guard let asOf else { return DataChoice.today }
         guard let day = Day(iso: asOf) else { throw CLIError("--as-of: expected a date as YYYY-MM-DD, found '\(asOf)'") }
         return day
     }

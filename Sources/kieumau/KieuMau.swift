@@ -13,4 +13,17 @@ struct KieuMau: ParsableCommand {
                       ImportCommand.self, TemplateCommand.self, ReviewsCommand.self, KeysCommand.self, GenerateCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
+
+    /// The dashboard with its own options only starts without the argument parser (see
+    /// `QuickDashboardArguments`); everything else goes through it.
+    static func main() {
+        guard let settings = QuickDashboardArguments.parse(Array(CommandLine.arguments.dropFirst())) else {
+            return main(nil)
+        }
+        do {
+            try DashboardLaunch(settings: settings).run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -22,6 +22,7 @@ struct ReportCommand: ParsableCommand {
     var with: String?
 
     func run() throws {
+        let options = self.options.choice
         let sections = try chosenSections()
         let catalog = try options.catalog()
         let series = try options.chosenSeries(in: catalog)

@@ -10,7 +10,7 @@ struct SnapshotsCommand: ParsableCommand {
     var data: String?
 
     func run() throws {
-        let options = try DataOptions.parse(data.map { ["--data", $0] } ?? [])
+        let options = DataChoice(data: data)
         let catalog = try options.catalog()
         var rows = [["series", "as of", "map", "criteria", "rows", "sources", "synthetic", "file"]]
         for e in catalog.snapshots {

@@ -393,6 +393,10 @@ private struct LineCursor {
 
     /// The 1-based column a person sees: characters (grapheme clusters), not bytes or scalars.
     func column(of scalarOffset: Int) -> Int {
+        let end = min(scalarOffset, scalars.count)
+        // One character per scalar while the prefix is ASCII (no line break can be inside a
+        // line): counting characters of a String costs ~20,000 instructions, at every key.
+        if scalars[..<end].allSatisfy(\.isASCII) { return end + 1 }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[..<min(scalarOffset, scalars.count)])
         return String(view).count + 1

@@ -166,6 +166,12 @@ public struct ThemeLocator: Sendable {
         let failure: String
         switch fileSystem.readRegularFile(atPath: path, limit: ThemeParser.maxBytes) {
         case .bytes(let bytes):
+            // An unchanged copy of the default theme (the checkout's `Themes/`, an installed copy)
+            // is the built-in default, already read: the start does not parse it twice.
+            if name == BuiltInThemes.defaultName, let text = BuiltInThemes.fileText(named: name),
+               bytes.elementsEqual(text.utf8) {
+                return ThemeResolution(theme: BuiltInThemes.default, name: name, origin: .file(path: path), problems: [])
+            }
             let (theme, problems) = ThemeParser.parse(bytes: bytes, file: path)
             return ThemeResolution(theme: theme, name: name, origin: .file(path: path), problems: problems)
         case .missing:
