@@ -6,6 +6,23 @@ enum AdminMapDecoder {
         return d.result(map)
     }
 
+    /// The map without its wards, from a document parsed up to its `wards` key: id, title, day in
+    /// force and provinces with their units — what a first frame drawn from digests shows. The
+    /// wards, and the checks that need them, come with the whole file.
+    static func decodeOutline(_ document: JSONDocument, file: String, stem: String) -> Result<AdminMap, Problems> {
+        var d = Decoding(document: document, file: file)
+        var outline: AdminMap?
+        if let f = d.root(.map, required: ["id", "provinces", "wards"], optional: ["title", "effective", "sources", "notes", "districts"]),
+           let id = d.id(f, stem: stem, kind: .map) {
+            let effective = f["effective"].flatMap { d.optionalDay($0, "effective") } ?? nil
+            let (provinces, _) = decodeProvinces(&d, f["provinces"])
+            let hasDistricts = f["districts"].map { d.document.kind($0) == .array && d.document.elements(of: $0).first != nil } ?? false
+            outline = AdminMap(id: id, title: d.text(f, "title"), effective: effective, hasDistricts: hasDistricts,
+                               provinces: provinces, districts: [], wards: [], sources: d.sources(f), notes: d.notes(f))
+        }
+        return d.result(outline)
+    }
+
     private static func decode(_ d: inout Decoding, stem: String) -> AdminMap? {
         guard let f = d.root(.map, required: ["id", "provinces", "wards"],
                              optional: ["title", "effective", "sources", "notes", "districts"]) else { return nil }

@@ -82,6 +82,17 @@ public struct Catalog: Sendable {
         }
     }
 
+    /// A map without its wards (`AdminMapDecoder.decodeOutline`), reading no more of the file than
+    /// comes before them.
+    public func loadMapOutline(id: String) -> Result<AdminMap, Problems> {
+        guard let file = mapFiles[id] else {
+            return .failure(Problems([Problem(file: id + DataFileKind.map.suffix, message: "no such map file in \(directory)")]))
+        }
+        return FileLoading.header(at: path(of: file), file: file).flatMap {
+            AdminMapDecoder.decodeOutline($0, file: file, stem: id)
+        }
+    }
+
     /// The crosswalk from one map to another; nil when the directory has none.
     public func loadCrosswalk(from: String, to: String) -> Result<Crosswalk, Problems>? {
         guard let entry = crosswalks.first(where: { $0.fromMapID == from && $0.toMapID == to }) else { return nil }
