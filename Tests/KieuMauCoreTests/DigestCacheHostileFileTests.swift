@@ -173,6 +173,10 @@ import Testing
             .field == "totals.national.units")
         #expect(with { w in w.key(key); w.header(digest.header); w.day(digest.totals.asOf); w.string("m"); w.definition(.complete); w.i64(65) }?
             .field == "totals.criteriaCount")
+        // Counts beyond 2³¹−1, which sums and percentages of them could overflow.
+        let huge = with { w in w.key(key); w.header(digest.header); w.day(digest.totals.asOf); w.string("m"); w.definition(.complete); w.i64(22); w.i64(1 << 40) }
+        #expect(huge?.field == "totals.national.units")
+        #expect(huge?.description.contains("expected 0…2147483647, found 1099511627776") == true)
         let wards: ([UInt8], [UInt8], [(UInt32, Int)]) -> DigestFileError? = { stages, met, apart in
             with { w in
                 w.key(key); w.header(digest.header); w.totals(digest.totals)

@@ -186,6 +186,20 @@ import Testing
             Issue.record("a digest of another definition should not be stored"); return
         }
         #expect(why.contains("definition recognised"))
+        // Nor one holding a count the format refuses: it would never read back.
+        let t = scene.digest.totals
+        let first = try #require(t.provinces.first)
+        let province = ProvinceTally(province: Province(code: first.province.code, name: first.province.name, units: 1 << 40),
+                                     tally: first.tally, coverage: first.coverage)
+        let huge = SnapshotDigest(header: scene.digest.header,
+                                  totals: ProgressTotals(asOf: t.asOf, mapID: t.mapID, definition: t.definition, criteriaCount: t.criteriaCount,
+                                                         national: t.national, nationalCoverage: t.nationalCoverage, provinces: [province]),
+                                  wards: scene.digest.wards, hasRows: true)
+        guard case .skipped(.notStorable(let refused)) = scene.cache.store(huge, forSnapshotAt: scene.snapshot, definition: .complete, stamp: fresh) else {
+            Issue.record("a digest with a count beyond the format's should not be stored"); return
+        }
+        #expect(refused.contains("totals.provinces[0].units"))
+        #expect(scene.entryNames().isEmpty)
     }
 
     @Test func theDirectoryComesFromTheEnvironment() {

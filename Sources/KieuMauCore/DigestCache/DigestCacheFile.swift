@@ -14,6 +14,11 @@ public enum DigestCacheFile {
     /// can make the decoder allocate.
     public static let sizeLimit = 16 << 20
 
+    /// The range of every count and figure (units, wards, reported figures): 2³¹−1 is far beyond
+    /// any real map (a data file is at most 256 MiB), and with it no sum or percentage of a
+    /// decoded digest's counts can overflow. A digest beyond it is not stored (it would not read back).
+    static let counts = 0...Int(Int32.max)
+
     /// The byte values of enumerations, fixed here so that reordering a Swift enum cannot change files.
     static let definitions: [ModelDefinition] = [.complete, .recognised]
     static let coverages: [Coverage] = [.complete, .named]

@@ -113,8 +113,8 @@ extension DigestByteReader {
         guard mask & ~known == 0 else {
             throw .invalid(field: path + ".present", offset: maskAt, detail: "unknown figures in mask \(mask)")
         }
-        // The snapshot reader's ranges: figures are never negative, a round is a year.
-        func figure(_ field: DigestByteWriter.ReportedField, _ name: String, _ range: ClosedRange<Int> = 0...Int.max) throws(DigestFileError) -> Int? {
+        // Figures are never negative (as the snapshot reader has them) nor beyond the counts' range; a round is a year.
+        func figure(_ field: DigestByteWriter.ReportedField, _ name: String, _ range: ClosedRange<Int> = DigestCacheFile.counts) throws(DigestFileError) -> Int? {
             mask & field.rawValue == 0 ? nil : try i64(path + "." + name, in: range)
         }
         let registered = try figure(.registered, "registered"), quota = try figure(.quota, "quota")
@@ -125,7 +125,7 @@ extension DigestByteReader {
         byCriteriaMet.reserveCapacity(n)
         for i in 0..<n {
             let met = try i64(path + ".byCriteriaMet[\(i)].met", in: 0...CriteriaSet.maximumCount)
-            byCriteriaMet.append(CriteriaMetCount(met: met, wards: try i64(path + ".byCriteriaMet[\(i)].wards", in: 0...Int.max)))
+            byCriteriaMet.append(CriteriaMetCount(met: met, wards: try i64(path + ".byCriteriaMet[\(i)].wards", in: DigestCacheFile.counts)))
         }
         let note = try string(path + ".note")
         return ReportedFigures(scope: scope, sourceID: sourceID, registered: registered, quota: quota, complete: complete,

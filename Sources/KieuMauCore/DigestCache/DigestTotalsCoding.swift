@@ -40,7 +40,7 @@ extension DigestByteReader {
         for i in 0..<n {
             let code = try string("totals.provinces[\(i)].code")
             let name = try string("totals.provinces[\(i)].name")
-            let units = try i64("totals.provinces[\(i)].units", in: 0...Int.max)
+            let units = try i64("totals.provinces[\(i)].units", in: DigestCacheFile.counts)
             let tally = try tally { "totals.provinces[\(i)].tally" }
             let coverage = try enumeration("totals.provinces[\(i)].coverage", DigestCacheFile.coverages)
             provinces.append(ProvinceTally(province: Province(code: code, name: name, units: units), tally: tally, coverage: coverage))
@@ -49,16 +49,16 @@ extension DigestByteReader {
                               national: national, nationalCoverage: nationalCoverage, provinces: provinces)
     }
 
-    /// Counts of wards are never negative (the map reader's range for units).
+    /// Counts of wards, never negative, within `DigestCacheFile.counts`.
     private mutating func tally(_ path: () -> String) throws(DigestFileError) -> Tally {
-        var t = Tally(units: try i64(path() + ".units", in: 0...Int.max))
-        t.registered = try i64(path() + ".registered", in: 0...Int.max)
-        t.complete = try i64(path() + ".complete", in: 0...Int.max)
-        t.recognised = try i64(path() + ".recognised", in: 0...Int.max)
-        t.model = try i64(path() + ".model", in: 0...Int.max)
+        var t = Tally(units: try i64(path() + ".units", in: DigestCacheFile.counts))
+        t.registered = try i64(path() + ".registered", in: DigestCacheFile.counts)
+        t.complete = try i64(path() + ".complete", in: DigestCacheFile.counts)
+        t.recognised = try i64(path() + ".recognised", in: DigestCacheFile.counts)
+        t.model = try i64(path() + ".model", in: DigestCacheFile.counts)
         let n = try count(path() + ".byCriteriaMet", elementSize: 8)
         t.byCriteriaMet.reserveCapacity(n)
-        for i in 0..<n { t.byCriteriaMet.append(try i64(path() + ".byCriteriaMet[\(i)]", in: 0...Int.max)) }
+        for i in 0..<n { t.byCriteriaMet.append(try i64(path() + ".byCriteriaMet[\(i)]", in: DigestCacheFile.counts)) }
         return t
     }
 }

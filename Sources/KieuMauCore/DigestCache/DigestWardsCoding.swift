@@ -41,7 +41,7 @@ extension DigestByteReader {
                                detail: "ward \(index) is not the next ward whose count is kept apart")
             }
             let valueAt = offset
-            let value = try i64("wards.outOfRangeMet[\(i)].met")
+            let value = try i64("wards.outOfRangeMet[\(i)].met", in: Int(Int32.min)...Int(Int32.max))
             // A count that fits in a byte is kept in the byte (`WardStages.init`).
             guard value < 0 || value >= Int(WardStages.elsewhere) else {
                 throw .invalid(field: "wards.outOfRangeMet[\(i)].met", offset: valueAt, detail: "\(value) belongs in the ward's byte")
