@@ -160,6 +160,38 @@ import Testing
         #expect(definition == "an entry for another model definition (complete)")
     }
 
+    /// A path is bytes: a tab in a folder's name is kept, and the NFC and NFD spellings of a name
+    /// (equal as Swift strings) are two files with two entries.
+    @Test func aPathIsTakenByteForByte() throws {
+        let scene = try CacheScene("paths")
+        defer { scene.remove() }
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: scene.snapshot)))
+        let tabbed = try scene.scratch.write("tab\there/s.snapshot.json", bytes)
+        guard case .miss(.none, let stamp?) = scene.cache.digest(forSnapshotAt: tabbed, definition: .complete) else {
+            Issue.record("expected a miss"); return
+        }
+        guard case .stored = scene.cache.store(scene.digest, forSnapshotAt: tabbed, definition: .complete, stamp: stamp) else {
+            Issue.record("a path with a tab should be storable"); return
+        }
+        #expect(scene.cache.digest(forSnapshotAt: tabbed, definition: .complete) == .hit(scene.digest))
+        let nfc = try scene.scratch.write("Hu\u{1EBF}.snapshot.json", bytes)             // "Huế", é composed
+        let nfd = try scene.scratch.write("Hue\u{0302}\u{0301}.snapshot.json", bytes)    // e + ◌̂ + ◌́
+        #expect(nfc == nfd, "Swift holds the two spellings equal")
+        #expect(nfc.utf8.count != nfd.utf8.count && identity(nfc)?.inode != identity(nfd)?.inode, "two files")
+        guard case .miss(_, let nfcStamp?) = scene.cache.digest(forSnapshotAt: nfc, definition: .complete) else {
+            Issue.record("expected a miss"); return
+        }
+        scene.cache.store(scene.digest, forSnapshotAt: nfc, definition: .complete, stamp: nfcStamp)
+        let nfcEntry = scene.cache.entryPath(forSnapshotAt: nfc, definition: .complete)
+        let nfdEntry = scene.cache.entryPath(forSnapshotAt: nfd, definition: .complete)
+        #expect(!nfcEntry.utf8.elementsEqual(nfdEntry.utf8), "two entry names")
+        try FileManager.default.copyItem(atPath: nfcEntry, toPath: nfdEntry)
+        guard case .miss(.damaged(let why), _) = scene.cache.digest(forSnapshotAt: nfd, definition: .complete) else {
+            Issue.record("the NFC file's entry should not serve the NFD file"); return
+        }
+        #expect(why.hasPrefix("an entry for another snapshot"))
+    }
+
     @Test func anUnreadableSnapshotMissesWithoutAStamp() throws {
         let scene = try CacheScene("unreadable")
         defer { scene.remove() }

@@ -71,10 +71,10 @@ struct DigestByteReader {
         return Array(bytes[offset..<offset + count])
     }
 
-    /// A string: its length in bytes, then UTF-8 free of control, bidi and zero-width characters
-    /// (the snapshot reader removes them from every text; an entry holding one was not written
-    /// from a snapshot).
-    mutating func string(_ field: @autoclosure () -> String) throws(DigestFileError) -> String {
+    /// A string: its length in bytes, then UTF-8 — free of control, bidi and zero-width characters
+    /// unless it is a path (the snapshot reader removes them from every text; an entry holding one
+    /// was not written from a snapshot).
+    mutating func string(_ field: @autoclosure () -> String, isPath: Bool = false) throws(DigestFileError) -> String {
         let length = try count(field(), elementSize: 1)
         let at = offset
         let utf8 = bytes[offset..<offset + length]
@@ -83,7 +83,7 @@ struct DigestByteReader {
         guard text.utf8.elementsEqual(utf8) else {
             throw .invalid(field: field(), offset: at, detail: "not valid UTF-8")
         }
-        if DisplaySafe.mayNeedCleaning(utf8: utf8), text.unicodeScalars.contains(where: DisplaySafe.isUnsafe) {
+        if !isPath, DisplaySafe.mayNeedCleaning(utf8: utf8), text.unicodeScalars.contains(where: DisplaySafe.isUnsafe) {
             throw .invalid(field: field(), offset: at, detail: "text with a control, bidi or zero-width character")
         }
         return text

@@ -100,7 +100,8 @@ public struct DigestCache: Sendable {
     static func mismatch(_ entry: DigestCacheEntry, path: String, definition: ModelDefinition, stamp: SnapshotStamp,
                          dependencies: UInt64) -> Miss? {
         let key = entry.key
-        if key.snapshotPath != path { return .damaged("an entry for another snapshot (\(DisplaySafe.clean(key.snapshotPath)))") }
+        // Byte for byte: two spellings Swift holds equal (NFC and NFD) are two files on Linux.
+        if !key.snapshotPath.utf8.elementsEqual(path.utf8) { return .damaged("an entry for another snapshot (\(DisplaySafe.clean(key.snapshotPath)))") }
         if key.definition != definition || entry.digest.totals.definition != definition {
             return .damaged("an entry for another model definition (\(key.definition.rawValue))")
         }

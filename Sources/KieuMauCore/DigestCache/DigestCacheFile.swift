@@ -112,7 +112,7 @@ extension DigestByteWriter {
 
 extension DigestByteReader {
     mutating func key() throws(DigestFileError) -> DigestCacheKey {
-        let path = try string("key.snapshotPath")
+        let path = try string("key.snapshotPath", isPath: true)
         let definition = try enumeration("key.definition", DigestCacheFile.definitions)
         let device = try u64("key.device"), inode = try u64("key.inode"), size = try u64("key.size")
         let seconds = Int64(try i64("key.modifiedSeconds"))
