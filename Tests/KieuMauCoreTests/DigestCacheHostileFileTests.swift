@@ -169,13 +169,13 @@ import Testing
         #expect(coverage([("01", .complete), ("01", .complete)])?.field == "header.coverage.provinces[1].code")
         #expect(coverage([("01", .named)])?.field == "header.coverage.provinces[0].coverage")
         // A negative count in the totals, a stage that does not exist, a byte count kept apart.
-        #expect(with { w in w.key(key); w.header(digest.header); w.day(digest.totals.asOf); w.string("m"); w.definition(.complete); w.i64(22); w.i64(-1) }?
+        #expect(with { w in w.key(key); w.header(digest.header); w.day(digest.totals.asOf); w.string("m"); w.definition(.complete); w.i64(22); w.i64(-1); for _ in 0..<4 { w.i64(0) } }?
             .field == "totals.national.units")
         #expect(with { w in w.key(key); w.header(digest.header); w.day(digest.totals.asOf); w.string("m"); w.definition(.complete); w.i64(65) }?
             .field == "totals.criteriaCount")
         // Counts beyond 2³¹−1, which sums and percentages of them could overflow.
-        let huge = with { w in w.key(key); w.header(digest.header); w.day(digest.totals.asOf); w.string("m"); w.definition(.complete); w.i64(22); w.i64(1 << 40) }
-        #expect(huge?.field == "totals.national.units")
+        let huge = with { w in w.key(key); w.header(digest.header); w.day(digest.totals.asOf); w.string("m"); w.definition(.complete); w.i64(22); w.i64(5); w.i64(1 << 40); for _ in 0..<3 { w.i64(0) } }
+        #expect(huge?.field == "totals.national.registered")
         #expect(huge?.description.contains("expected 0…2147483647, found 1099511627776") == true)
         let wards: ([UInt8], [UInt8], [(UInt32, Int)]) -> DigestFileError? = { stages, met, apart in
             with { w in

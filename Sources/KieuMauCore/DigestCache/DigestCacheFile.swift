@@ -50,14 +50,16 @@ public enum DigestCacheFile {
     }
 
     public static func decode(_ bytes: [UInt8]) -> Result<DigestCacheEntry, DigestFileError> {
-        do throws(DigestFileError) {
-            return .success(try decodeChecked(bytes))
-        } catch {
-            return .failure(error)
+        bytes.withUnsafeBytes { raw in
+            do throws(DigestFileError) {
+                return .success(try decodeChecked(raw))
+            } catch {
+                return .failure(error)
+            }
         }
     }
 
-    private static func decodeChecked(_ bytes: [UInt8]) throws(DigestFileError) -> DigestCacheEntry {
+    private static func decodeChecked(_ bytes: UnsafeRawBufferPointer) throws(DigestFileError) -> DigestCacheEntry {
         guard bytes.count <= sizeLimit else { throw .tooLarge(size: bytes.count, limit: sizeLimit) }
         guard bytes.count >= headerSize else {
             // A short file that does not even start like one is not one at all.
@@ -73,7 +75,7 @@ public enum DigestCacheFile {
         let declared = Int(try header.u32("payload length"))
         guard declared == bytes.count - headerSize else { throw .payloadLength(declared: declared, found: bytes.count - headerSize) }
         let stored = try header.u64("checksum")
-        let computed = checksum(ofPayloadIn: bytes)
+        let computed = ContentHash.of(UnsafeRawBufferPointer(rebasing: bytes[headerSize...]))
         guard stored == computed else { throw .checksumMismatch(stored: stored, computed: computed) }
 
         var r = DigestByteReader(bytes, from: headerSize)

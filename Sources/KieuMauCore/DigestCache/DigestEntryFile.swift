@@ -29,21 +29,22 @@ enum DigestEntryFile {
         guard fstat(fd, &info) == 0, nonRegularKind(info.st_mode) == nil else { return .unusable("not a regular file") }
         let size = Int(info.st_size)
         guard size <= limit else { return .unusable(DigestFileError.tooLarge(size: size, limit: limit).description) }
-        // One byte more than the size, to notice a file that grew; the decoder refuses any excess.
-        var bytes = [UInt8](repeating: 0, count: size + 1)
-        var filled = 0
-        while filled < bytes.count {
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                readBytes(fd, buffer.baseAddress! + filled, buffer.count - filled)
+        // One byte more than the size, to notice a file that grew (the decoder refuses any excess);
+        // read straight into the array, not zeroed first.
+        var failure: String?
+        let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, filled in
+            while filled < buffer.count {
+                let got = readBytes(fd, buffer.baseAddress! + filled, buffer.count - filled)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = "cannot read: \(errorText())"
+                    return
+                }
+                if got == 0 { return }
+                filled += got
             }
-            if got < 0 {
-                if errno == EINTR { continue }
-                return .unusable("cannot read: \(errorText())")
-            }
-            if got == 0 { break }
-            filled += got
         }
-        bytes.removeLast(bytes.count - filled)
+        if let failure { return .unusable(failure) }
         return .read(bytes: bytes, modifiedSeconds: Int64(SnapshotFileIdentity(info).modifiedSeconds))
     }
 

@@ -51,14 +51,13 @@ extension DigestByteReader {
 
     /// Counts of wards, never negative, within `DigestCacheFile.counts`.
     private mutating func tally(_ path: () -> String) throws(DigestFileError) -> Tally {
-        var t = Tally(units: try i64(path() + ".units", in: DigestCacheFile.counts))
-        t.registered = try i64(path() + ".registered", in: DigestCacheFile.counts)
-        t.complete = try i64(path() + ".complete", in: DigestCacheFile.counts)
-        t.recognised = try i64(path() + ".recognised", in: DigestCacheFile.counts)
-        t.model = try i64(path() + ".model", in: DigestCacheFile.counts)
+        let fixed = try i64s(5, { path() + "." + Self.tallyFields[$0] }, in: DigestCacheFile.counts)
+        var t = Tally(units: fixed[0])
+        t.registered = fixed[1]; t.complete = fixed[2]; t.recognised = fixed[3]; t.model = fixed[4]
         let n = try count(path() + ".byCriteriaMet", elementSize: 8)
-        t.byCriteriaMet.reserveCapacity(n)
-        for i in 0..<n { t.byCriteriaMet.append(try i64(path() + ".byCriteriaMet[\(i)]", in: DigestCacheFile.counts)) }
+        t.byCriteriaMet = try i64s(n, { path() + ".byCriteriaMet[\($0)]" }, in: DigestCacheFile.counts)
         return t
     }
+
+    private static let tallyFields = ["units", "registered", "complete", "recognised", "model"]
 }
