@@ -16,6 +16,7 @@ let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
     ("fuzz-review-import", ["FuzzSupport", .product(name: "KieuMauReviews", package: "kieumau")]),
     ("fuzz-keys", ["FuzzSupport", .product(name: "KieuMauTUI", package: "kieumau")]),
     ("fuzz-app", ["FuzzSupport", .product(name: "KieuMauTUI", package: "kieumau")]),
+    ("fuzz-digest-cache", ["FuzzSupport"]),
 ]
 
 let package = Package(

@@ -28,6 +28,7 @@ TARGETS=(
   "review-import  8192 json.dict"
   "keys           1024 -"
   "app            1024 -"
+  "digest-cache  32768 -"
 )
 
 names() { for t in "${TARGETS[@]}"; do set -- $t; echo "$1"; done; }

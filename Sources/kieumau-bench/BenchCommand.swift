@@ -12,7 +12,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "kieumau-bench",
         abstract: "Measure launch, keys, memory and idle CPU of kieumau at the benchmark scales.",
         discussion: "Build first: swift build -c release. Figures are for a release build; see docs/BENCHMARKS.md.",
-        subcommands: [SharedStoreBench.self])
+        subcommands: [SharedStoreBench.self, DigestCacheBench.self])
 
     @Option(help: ArgumentHelp("Comma-separated scales: national, communes, stress.", valueName: "list"))
     var scales: String = DataScale.allCases.map(\.rawValue).joined(separator: ",")

@@ -1,5 +1,5 @@
 /// A province's counts in one snapshot, without what sources reported.
-public struct ProvinceTally: Sendable {
+public struct ProvinceTally: Hashable, Sendable {
     public let province: Province
     public let tally: Tally
     /// Whether the tally counts every ward of the province or only the wards named in sources.
@@ -14,7 +14,7 @@ public struct ProvinceTally: Sendable {
 /// The figures of a `ProgressSummary` that the pace and the projection need — the country and each
 /// province counted — without the progress of every ward. A few hundred bytes a province, so a
 /// series can keep one per snapshot after the rows are dropped.
-public struct ProgressTotals: Sendable {
+public struct ProgressTotals: Hashable, Sendable {
     public let asOf: Day
     public let mapID: String
     public let definition: ModelDefinition
@@ -33,6 +33,13 @@ public struct ProgressTotals: Sendable {
         national = summary.national
         nationalCoverage = summary.nationalCoverage
         provinces = summary.provinces.map { ProvinceTally(province: $0.province, tally: $0.tally, coverage: $0.coverage) }
+    }
+
+    /// Totals from their parts, as the digest cache reads them back (`DigestCacheFile`).
+    init(asOf: Day, mapID: String, definition: ModelDefinition, criteriaCount: Int, national: Tally,
+         nationalCoverage: Coverage, provinces: [ProvinceTally]) {
+        self.asOf = asOf; self.mapID = mapID; self.definition = definition; self.criteriaCount = criteriaCount
+        self.national = national; self.nationalCoverage = nationalCoverage; self.provinces = provinces
     }
 
     /// The nation's tally is a count of every ward.

@@ -3,7 +3,7 @@
 /// province counted from the rows) and each ward's stage. The trend, the projection, the pace, a
 /// ward's history and the latest-known picture (`LatestKnown`) are read from digests, so none of
 /// them needs the rows again. The ward indices are those of the map named by `totals.mapID`.
-public struct SnapshotDigest: Sendable {
+public struct SnapshotDigest: Hashable, Sendable {
     public let header: SnapshotHeader
     public let totals: ProgressTotals
     public let wards: WardStages
@@ -20,6 +20,11 @@ public struct SnapshotDigest: Sendable {
 
     public init(_ data: Dataset, summary: ProgressSummary) {
         self.init(header: data.header, summary: summary, hasRows: !data.snapshot.wards.isEmpty)
+    }
+
+    /// A digest from its parts, as the digest cache reads one back (`DigestCacheFile`).
+    init(header: SnapshotHeader, totals: ProgressTotals, wards: WardStages, hasRows: Bool) {
+        self.header = header; self.totals = totals; self.wards = wards; self.hasRows = hasRows
     }
 
     public var asOf: Day { header.asOf }

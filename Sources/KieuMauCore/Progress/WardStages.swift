@@ -1,14 +1,14 @@
 /// Each ward's stage and criteria met in one snapshot, by index in `map.wards`, in two bytes a ward
 /// (a `WardProgress` takes 56, a row 144): what a ward's history needs once the rows are dropped.
-public struct WardStages: Sendable {
+public struct WardStages: Hashable, Sendable {
     /// `Stage.rawValue` of each ward.
-    private let stages: [UInt8]
+    let stages: [UInt8]
     /// Criteria met of each ward; `unknown` when not known, `elsewhere` when it does not fit below
     /// both (then it is in `outOfRangeMet`, which real data leaves empty: a set has at most 64 criteria).
-    private let met: [UInt8]
-    private let outOfRangeMet: [Int: Int]
-    private static let unknown = UInt8.max
-    private static let elsewhere = UInt8.max - 1
+    let met: [UInt8]
+    let outOfRangeMet: [Int: Int]
+    static let unknown = UInt8.max
+    static let elsewhere = UInt8.max - 1
 
     /// - Parameter wards: the progress of every ward of the map, by index (`ProgressSummary.wards`).
     public init(_ wards: [WardProgress]) {
@@ -28,6 +28,13 @@ public struct WardStages: Sendable {
         self.stages = stages
         self.met = met
         outOfRangeMet = outOfRange
+    }
+
+    /// The two bytes of each ward as they are kept, as the digest cache reads them back
+    /// (`DigestCacheFile`, which checks them first: `met` as long as `stages`, `outOfRangeMet` for
+    /// exactly the wards whose `met` is `elsewhere`).
+    init(stages: [UInt8], met: [UInt8], outOfRangeMet: [Int: Int]) {
+        self.stages = stages; self.met = met; self.outOfRangeMet = outOfRangeMet
     }
 
     /// Wards of the map.
