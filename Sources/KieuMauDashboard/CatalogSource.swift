@@ -2,22 +2,40 @@ import KieuMauCore
 import KieuMauTUI
 
 /// The dashboard's window on the data directory: snapshot lists per series and loading on demand,
-/// each map decoded once.
+/// each map decoded once, and digests of snapshots kept in the digest cache (issue 14) so that a
+/// start draws its first frame without decoding ward rows.
 public final class CatalogSource: SnapshotSource {
     private var loader: DatasetLoader
     private(set) var catalog: Catalog
+    /// Where digests are kept between runs; nil: no cache (every digest is made from the rows).
+    public let digestCache: DigestCache?
+    /// Digests found or made in this run, by file and definition, with the identity of the file
+    /// they were checked against (a start reads the same digest for the screen and for the
+    /// latest-known picture: the file is hashed once).
+    private var digestsSeen: [String: (identity: SnapshotFileIdentity, digest: SnapshotDigest)] = [:]
+    /// Rows decoded by this source (every snapshot read in full adds its rows): the work-count
+    /// tests hold a warm start to none before its first frame.
+    public private(set) var wardRowsDecoded = 0
 
-    public init(catalog: Catalog) {
+    /// Bumped when the counting rules change (what a digest's figures mean), so older digests go stale.
+    static let rulesTag = "kieumau-progress-rules-1"
+
+    public init(catalog: Catalog, digestCache: DigestCache? = nil) {
         self.catalog = catalog
         self.loader = DatasetLoader(catalog: catalog)
+        self.digestCache = digestCache
     }
 
     public func load(_ ref: SnapshotRef) -> Result<Dataset, Problems> {
-        guard let entry = catalog.snapshots.first(where: { $0.file == ref.file }) else {
+        guard let entry = entry(ref) else {
             return .failure(Problems([Problem(file: ref.file, message: "snapshot is no longer in the catalog")]))
         }
-        return loader.load(entry)
+        let result = loader.load(entry)
+        if case .success(let data) = result { wardRowsDecoded += data.snapshot.wards.count }
+        return result
     }
+
+    private func entry(_ ref: SnapshotRef) -> SnapshotEntry? { catalog.snapshots.first { $0.file == ref.file } }
 
     public var seriesNames: [String] { catalog.series() }
 
@@ -27,6 +45,7 @@ public final class CatalogSource: SnapshotSource {
         catalog = Catalog.scan(directory: catalog.directory, today: catalog.today)
         loader = DatasetLoader(catalog: catalog)
         crosswalks = [:]
+        digestsSeen = [:]
         return catalog.problems.filter { !old.contains($0.description) }
     }
 
@@ -47,4 +66,100 @@ public final class CatalogSource: SnapshotSource {
     public func snapshots(inSeries series: String) -> [SnapshotRef] {
         catalog.snapshots(inSeries: series).map { SnapshotRef(file: $0.file, header: $0.header) }
     }
+
+    // MARK: Digests
+
+    public var hasDigestCache: Bool { digestCache != nil }
+
+    public func map(id: String) -> AdminMap? { try? loader.map(id).get() }
+
+    /// From the cache when it holds a digest of exactly this file (and map, criteria, rules);
+    /// otherwise the snapshot is read in full, and its digest stored for the next time.
+    public func digest(_ ref: SnapshotRef, definition: ModelDefinition) -> Result<SnapshotDigest, Problems> {
+        if let d = cachedDigest(ref, definition: definition) { return .success(d.digest) }
+        guard let entry = entry(ref) else { return .failure(Problems([Problem(file: ref.file, message: "snapshot is no longer in the catalog")])) }
+        let stamp = self.stamp(entry)
+        return load(ref).map { data in
+            let digest = SnapshotDigest(data, summary: ProgressSummary(data, definition: definition))
+            remember(digest, entry: entry, definition: definition, stamp: stamp)
+            return digest
+        }
+    }
+
+    /// Keeps the digest of a snapshot just read in full (the opening one on a cold start) for the
+    /// next start; `stamp` is the file as it was before it was read.
+    public func remember(_ digest: SnapshotDigest, entry: SnapshotEntry, definition: ModelDefinition, stamp: SnapshotStamp?) {
+        guard let cache = digestCache, let stamp else { return }
+        cache.store(digest, forSnapshotAt: entry.path, definition: definition, stamp: stamp, dependencies: dependencies(of: entry))
+        digestsSeen[key(entry.file, definition)] = (stamp.identity, digest)
+    }
+
+    /// The stamp to store a digest under, taken before the snapshot is read (nil without a cache).
+    public func stamp(_ entry: SnapshotEntry) -> SnapshotStamp? {
+        digestCache.flatMap { _ in try? SnapshotStamp.read(entry.path).get() }
+    }
+
+    /// The digest of a snapshot if the cache (or this run) has one for exactly this file; nil
+    /// otherwise, without reading the rows.
+    public func cachedDigest(_ ref: SnapshotRef, definition: ModelDefinition) -> (digest: SnapshotDigest, entry: SnapshotEntry)? {
+        guard let cache = digestCache, let entry = entry(ref) else { return nil }
+        if let seen = digestsSeen[key(ref.file, definition)], let now = Self.identity(entry.path), now == seen.identity {
+            return (seen.digest, entry)
+        }
+        switch cache.digest(forSnapshotAt: entry.path, definition: definition, dependencies: dependencies(of: entry)) {
+        case .hit(let digest):
+            // A digest is untrusted input: it must be of this snapshot as the catalog read its header.
+            guard digest.header == entry.header, digest.totals.definition == definition else { return nil }
+            if let identity = Self.identity(entry.path) { digestsSeen[key(ref.file, definition)] = (identity, digest) }
+            return (digest, entry)
+        case .miss:
+            return nil
+        }
+    }
+
+    /// The opening snapshot as a warm start draws it: its digest on the map's outline (provinces,
+    /// no wards), or nil when there is no usable digest (then it is read in full).
+    public func outline(_ ref: SnapshotRef, definition: ModelDefinition) -> (dataset: Dataset, digest: SnapshotDigest)? {
+        guard let (digest, entry) = cachedDigest(ref, definition: definition),
+              let criteria = catalog.criteriaSet(of: entry), criteria.count == digest.totals.criteriaCount,
+              case .success(let outline) = catalog.loadMapOutline(id: entry.header.mapID),
+              outline.provinces == digest.totals.provinces.map(\.province) else { return nil }
+        return (Dataset.outline(header: entry.header, map: outline, criteria: criteria), digest)
+    }
+
+    /// The snapshot a dashboard opens on, as its first frame needs it: warm (a usable digest in the
+    /// cache) its outline and digest, no row read; cold, read in full, its digest stored for the
+    /// next start.
+    public func open(_ entry: SnapshotEntry, definition: ModelDefinition) -> Result<OpenedSnapshot, Problems> {
+        let ref = SnapshotRef(file: entry.file, header: entry.header)
+        if let outline = outline(ref, definition: definition) {
+            return .success(OpenedSnapshot(dataset: outline.dataset, summary: ProgressSummary(digest: outline.digest), outline: outline.digest))
+        }
+        let stamp = stamp(entry)
+        return load(ref).map { data in
+            let summary = ProgressSummary(data, definition: definition)
+            remember(SnapshotDigest(data, summary: summary), entry: entry, definition: definition, stamp: stamp)
+            return OpenedSnapshot(dataset: data, summary: summary, outline: nil)
+        }
+    }
+
+    /// What a digest depends on besides its snapshot: the map file, the criteria set, the rules.
+    private func dependencies(of entry: SnapshotEntry) -> UInt64 {
+        let criteria = catalog.criteriaSet(of: entry).map { "\($0.id):\($0.count)" } ?? "-"
+        return DigestDependencies.fingerprint(files: catalog.mapPath(id: entry.header.mapID).map { [$0] } ?? [],
+                                              tags: [Self.rulesTag, criteria])
+    }
+
+    private func key(_ file: String, _ definition: ModelDefinition) -> String { file + "\u{0}" + definition.rawValue }
+
+    private static func identity(_ path: String) -> SnapshotFileIdentity? { SnapshotFileIdentity.of(path) }
+}
+
+/// The snapshot a dashboard opens on (`CatalogSource.open`).
+public struct OpenedSnapshot: Sendable {
+    /// The snapshot in full, or (warm) its header on the map's outline, without rows.
+    public var dataset: Dataset
+    public var summary: ProgressSummary
+    /// The digest the first frame is drawn from, when it is (then the rows are read after it).
+    public var outline: SnapshotDigest?
 }

@@ -8,6 +8,7 @@ import KieuMauTerminal
 public final class PhaseTimings {
     let enabled: Bool
     private var phases: [(name: String, nanoseconds: UInt64)] = []
+    private var counts: [(name: String, value: Int)] = []
     private let start: UInt64
     private var last: UInt64
 
@@ -25,6 +26,13 @@ public final class PhaseTimings {
         last = now
     }
 
+    /// Records a count of work (the last value given for `name` is reported).
+    public func count(_ name: String, _ value: Int) {
+        guard enabled else { return }
+        counts.removeAll { $0.name == name }
+        counts.append((name, value))
+    }
+
     /// Marks `name` unless a phase of that name was already marked.
     public func markOnce(_ name: String) {
         guard enabled, !phases.contains(where: { $0.name == name }) else { return }
@@ -37,6 +45,7 @@ public final class PhaseTimings {
         var text = ""
         for p in phases { text += "kieumau timing: \(p.name): \(Self.milliseconds(p.nanoseconds)) ms\n" }
         text += "kieumau timing: total in process: \(Self.milliseconds(last - start)) ms\n"
+        for c in counts { text += "kieumau count: \(c.name): \(c.value)\n" }
         if let peak = Self.peakResidentKiB() { text += "kieumau memory: peak RSS (VmHWM): \(peak) kB\n" }
         FileHandle.standardError.write(Data(text.utf8))
     }

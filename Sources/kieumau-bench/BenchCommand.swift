@@ -78,13 +78,14 @@ struct BenchCommand: ParsableCommand {
             var idle: LaunchBench.Idle?
             var idleError: String?
             do { idle = try launcher.idle() } catch { idleError = "\(error)" }
-            var instructions: UInt64?
+            var instructions: UInt64?, coldInstructions: UInt64?
             var instructionsNote: String? = "valgrind not installed"
             if noCallgrind { instructionsNote = "skipped (--no-callgrind)" }
             if let valgrind {
                 log("\(scale.rawValue): callgrind")
                 do {
                     instructions = try launcher.instructions(valgrind: valgrind).total
+                    coldInstructions = try launcher.instructions(valgrind: valgrind, cold: true).total
                 } catch {
                     instructionsNote = "failed: \(error)"
                 }
@@ -101,7 +102,8 @@ struct BenchCommand: ParsableCommand {
 
             report.results.append(ScaleResult(scale: scale, dataDescription: describe(opened, bytes: written),
                                               launches: launches, idle: idle, idleError: idleError,
-                                              instructions: instructions, instructionsNote: instructionsNote,
+                                              instructions: instructions, coldInstructions: coldInstructions,
+                                              instructionsNote: instructionsNote,
                                               keys: keys.results, processPhases: phases))
         }
         if workbookRuns > 0 {

@@ -8,12 +8,15 @@ struct LaunchBench {
     let data: String
     let rows: Int
     let columns: Int
-    /// A scratch folder for standard error and an empty configuration home.
+    /// A scratch folder for standard error, an empty configuration home and the digest cache.
     let scratch: String
 
-    /// What the dashboard is run with: a colour terminal in UTF-8, no user themes.
+    /// What the dashboard is run with: a colour terminal in UTF-8, no user themes, and a digest
+    /// cache of the bench's own (the unmeasured first launch fills it: the launches measured are
+    /// warm starts, as every start after a user's first is).
     var environment: [String: String] {
-        var env: [String: String] = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "XDG_CONFIG_HOME": scratch + "/config"]
+        var env: [String: String] = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "XDG_CONFIG_HOME": scratch + "/config",
+                                     "XDG_CACHE_HOME": scratch + "/cache"]
         for key in ["PATH", "HOME"] { env[key] = ProcessInfo.processInfo.environment[key] }
         return env
     }
@@ -136,13 +139,17 @@ struct LaunchBench {
         return (value("VmHWM"), value("VmRSS"))
     }
 
-    /// Total instructions (`Ir`) of one launch under callgrind, and the file it wrote.
-    func instructions(valgrind: String) throws -> (total: UInt64, file: String) {
-        let out = scratch + "/callgrind.out"
+    /// Total instructions (`Ir`) of one launch under callgrind, and the file it wrote. `cold`: with
+    /// the digest cache off (every start before there is one). Run on a copy stripped of debug
+    /// information: valgrind 3.19 stops at the debug sections of a static-stdlib Swift binary.
+    func instructions(valgrind: String, cold: Bool = false) throws -> (total: UInt64, file: String) {
+        let out = scratch + (cold ? "/callgrind-cold.out" : "/callgrind.out")
         let log = scratch + "/callgrind.log"
+        var env = environment
+        if cold { env["KIEUMAU_DIGEST_CACHE"] = "off" }
         let process = try TerminalProcess([valgrind, "--tool=callgrind", "--callgrind-out-file=" + out, "--log-file=" + log]
-                                          + arguments + ["--exit-after-first-frame"],
-                                          environment: environment, rows: rows, columns: columns)
+                                          + [try strippedBinary()] + arguments.dropFirst() + ["--exit-after-first-frame"],
+                                          environment: env, rows: rows, columns: columns)
         let outcome = process.wait()
         guard outcome.exitedCleanly, let text = try? String(contentsOfFile: out, encoding: .utf8) else {
             throw BenchError("callgrind run failed (status \(outcome.status)); see \(log)")
@@ -151,5 +158,26 @@ struct LaunchBench {
             if let n = line.split(separator: " ").last.flatMap({ UInt64($0) }) { return (n, out) }
         }
         throw BenchError("no totals in \(out)")
+    }
+
+    /// A copy of the binary without debug sections, with its resource bundles beside it (in the
+    /// scratch folder); the binary itself when `strip` is not installed.
+    func strippedBinary() throws -> String {
+        guard let strip = Machine.which("strip") else { return binary }
+        let folder = scratch + "/stripped"
+        let copy = folder + "/kieumau"
+        if FileManager.default.fileExists(atPath: copy) { return copy }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let binaryFolder = (binary as NSString).deletingLastPathComponent
+        for item in (try? FileManager.default.contentsOfDirectory(atPath: binaryFolder)) ?? [] where item.hasSuffix(".resources") {
+            try FileManager.default.copyItem(atPath: binaryFolder + "/" + item, toPath: folder + "/" + item)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: strip)
+        process.arguments = ["--strip-debug", "-o", copy, binary]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw BenchError("strip --strip-debug \(binary) failed") }
+        return copy
     }
 }

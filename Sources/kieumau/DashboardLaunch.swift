@@ -45,15 +45,24 @@ struct DashboardLaunch {
         let catalog = try options.catalog()
         timings.mark("scan (criteria, snapshot headers)")
         let series = try options.chosenSeries(in: catalog)
-        let source = CatalogSource(catalog: catalog)
+        // Digests of snapshots are kept between runs (issue 14): a warm start draws its first frame
+        // from the opening snapshot's digest on the map's outline, and reads the rows after it.
+        let digestCache = environment["KIEUMAU_DIGEST_CACHE"] == "off" ? nil : DigestCache(environment: environment)
+        let source = CatalogSource(catalog: catalog, digestCache: digestCache)
         let refs = source.snapshots(inSeries: series)
         var skippedNotice: String?
+        var openingDigest: SnapshotDigest?
+        var openingSummary: ProgressSummary?
         let (index, data) = try options.opening(catalog.snapshots(inSeries: series), skipped: { entry, problems in
             skippedNotice = skippedNotice ?? "\(entry.file): \(problems.all.first?.description ?? "")"
         }) { entry in
-            source.load(SnapshotRef(file: entry.file, header: entry.header))
+            source.open(entry, definition: options.model).map { opened in
+                openingDigest = opened.outline
+                openingSummary = opened.summary
+                return opened.dataset
+            }
         }
-        timings.mark("load (map, snapshot)")
+        timings.mark(openingDigest == nil ? "load (map, snapshot)" : "load (digest, map outline)")
 
         let (themes, themeIndex, themeProblems) = Self.themes(argument: themeArgument, environment: environment)
         for p in themeProblems { printError("kieumau: theme: \(p)") }
@@ -86,11 +95,13 @@ struct DashboardLaunch {
         }
         let state = AppState(dataset: data, snapshots: refs, snapshotIndex: index, lang: language, themeIndex: themeIndex,
                              definition: options.model, keys: keyTable, seriesNames: source.seriesNames,
-                             problemCount: catalog.problems.count, notice: notice, latestKnown: opening)
+                             problemCount: catalog.problems.count, notice: notice, summary: openingSummary, latestKnown: opening,
+                             outlineOf: openingDigest)
         let runtime = AppRuntime(state: state, themes: themes, source: source, reviews: backend, exports: exports,
                                  execution: .background)
         runtime.settlesAfterEachKey = false
         timings.mark("state (summary, lists)")
+        timings.count("ward rows decoded before the first frame", source.wardRowsDecoded)
         var app = TimedApp(DashboardApp(runtime: runtime, watcher: DirectoryWatcher(directory: catalog.directory)), timings: timings)
         let exit: LoopExit
         do {

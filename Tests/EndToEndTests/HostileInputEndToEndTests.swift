@@ -193,12 +193,14 @@ extension EndToEnd {
         /// links to /dev/zero, a FIFO, invalid UTF-8, a second snapshot for one date, a file named with
         /// an escape, a criteria set nested 100,000 deep, and a newest snapshot whose rows are broken.
         /// The dashboard opens at once on the newest snapshot it can read, says which it could not, and
-        /// steps through the others; the data folder, the working folder and HOME are left unchanged.
+        /// steps through the others; the data folder, the working folder and HOME are left unchanged
+        /// (digests go to XDG_CACHE_HOME, elsewhere here).
         @Test(.timeLimit(.minutes(1)))
         func hostileFilesAreNamedAndTheRestOfTheDataIsUsable() async throws {
             let folder = try HostileData.embeddedCopy()
             let cwd = HostileData.temporaryFolder("cwd"), home = HostileData.temporaryFolder("home")
-            defer { for f in [folder, cwd, home] { try? FileManager.default.removeItem(at: f) } }
+            let cache = HostileData.temporaryFolder("cache")
+            defer { for f in [folder, cwd, home, cache] { try? FileManager.default.removeItem(at: f) } }
             for f in [cwd, home] { try FileManager.default.createDirectory(at: f, withIntermediateDirectories: true) }
             let record = folder.appendingPathComponent("record")
             let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
@@ -222,7 +224,7 @@ extension EndToEnd {
             let before = try (TreeDigest(folder), TreeDigest(cwd), TreeDigest(home))
 
             let pane = try DashboardPane(width: 160, height: 40, environment: ["HOME": home.path, "XDG_DATA_HOME": home.path + "/data",
-                                                                              "XDG_STATE_HOME": home.path + "/state", "XDG_CACHE_HOME": home.path + "/cache"],
+                                                                              "XDG_STATE_HOME": home.path + "/state", "XDG_CACHE_HOME": cache.path],
                                          arguments: ["--data", folder.path], directory: cwd.path)
             let title = try pane.tmux.pane("#{pane_title}")
             let first = DashboardPane.lines(try await pane.waitUntilRunning(timeout: .seconds(5)))
@@ -262,6 +264,9 @@ extension EndToEnd {
             #expect(after.0 == before.0, "the data folder changed")
             #expect(after.1 == before.1, "something was written to the working folder:\n\(after.1)")
             #expect(after.2 == before.2, "something was written to HOME:\n\(after.2)")
+            // The digest cache holds digests of the snapshots that could be read, and nothing else.
+            let digests = try FileManager.default.contentsOfDirectory(atPath: cache.path + "/kieumau/digests")
+            #expect(!digests.isEmpty && digests.allSatisfy { $0.hasSuffix(".complete.digest") }, "\(digests)")
         }
 
         /// A data folder another user cannot read (root reads everything, so the program runs as

@@ -32,6 +32,12 @@ public struct SnapshotFileIdentity: Hashable, Sendable, CustomStringConvertible 
                   modifiedNanoseconds: UInt32(truncatingIfNeeded: modified.tv_nsec))
     }
 
+    /// The identity of the file at `path` now (a `stat`, no reading); nil when it cannot be stat'ed.
+    public static func of(_ path: String) -> SnapshotFileIdentity? {
+        var info = stat()
+        return stat(path, &info) == 0 ? SnapshotFileIdentity(info) : nil
+    }
+
     /// The same file (device and inode), whatever was written to it since.
     func isSameFile(as other: SnapshotFileIdentity) -> Bool { device == other.device && inode == other.inode }
 

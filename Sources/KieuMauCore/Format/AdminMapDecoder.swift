@@ -12,11 +12,13 @@ enum AdminMapDecoder {
     static func decodeOutline(_ document: JSONDocument, file: String, stem: String) -> Result<AdminMap, Problems> {
         var d = Decoding(document: document, file: file)
         var outline: AdminMap?
-        if let f = d.root(.map, required: ["id", "provinces", "wards"], optional: ["title", "effective", "sources", "notes", "districts"]),
+        // The header ends at "districts" or "wards", whichever comes first: neither is read.
+        if let f = d.root(.map, required: ["id", "provinces"], optional: ["title", "effective", "sources", "notes", "districts", "wards"]),
            let id = d.id(f, stem: stem, kind: .map) {
             let effective = f["effective"].flatMap { d.optionalDay($0, "effective") } ?? nil
             let (provinces, _) = decodeProvinces(&d, f["provinces"])
-            let hasDistricts = f["districts"].map { d.document.kind($0) == .array && d.document.elements(of: $0).first != nil } ?? false
+            // Districts matter to ward lists only, which an outline has none of; the full map says.
+            let hasDistricts = d.document.keys(of: JSONDocument.root).contains { d.document.string($0) == "districts" }
             outline = AdminMap(id: id, title: d.text(f, "title"), effective: effective, hasDistricts: hasDistricts,
                                provinces: provinces, districts: [], wards: [], sources: d.sources(f), notes: d.notes(f))
         }

@@ -88,7 +88,7 @@ public struct Catalog: Sendable {
         guard let file = mapFiles[id] else {
             return .failure(Problems([Problem(file: id + DataFileKind.map.suffix, message: "no such map file in \(directory)")]))
         }
-        return FileLoading.header(at: path(of: file), file: file).flatMap {
+        return FileLoading.header(at: path(of: file), file: file, orAt: "districts").flatMap {
             AdminMapDecoder.decodeOutline($0, file: file, stem: id)
         }
     }
@@ -116,6 +116,9 @@ public struct Catalog: Sendable {
     }
 
     func path(of relative: String) -> String { directory + "/" + relative }
+
+    /// The absolute path of a map's file, if the directory has that map.
+    public func mapPath(id: String) -> String? { mapFiles[id].map(path(of:)) }
 
     static func absolutePath(_ path: String) -> String {
         var trimmed = path

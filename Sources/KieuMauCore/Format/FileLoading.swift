@@ -9,9 +9,11 @@ enum FileLoading {
     }
 
     /// Only what comes before the top-level `wards` key, reading no more of the file than that needs.
-    static func header(at path: String, file: String) -> Result<JSONDocument, Problems> {
+    /// - Parameter orAt: a top-level key where the header ends too, if it comes first (a map's
+    ///   outline ends at its districts).
+    static func header(at path: String, file: String, orAt otherKey: StaticString? = nil) -> Result<JSONDocument, Problems> {
         let read = FileReader.readPrefix(path) { bytes, isComplete -> JSONParser.Outcome? in
-            let outcome = JSONParser.parse(bytes, stopAtTopLevelKey: "wards", isComplete: isComplete)
+            let outcome = JSONParser.parse(bytes, stopAtTopLevelKey: "wards", orAt: otherKey, isComplete: isComplete)
             if case .needsMoreInput = outcome { return nil }
             return outcome
         }

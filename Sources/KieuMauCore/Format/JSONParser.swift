@@ -24,9 +24,10 @@ enum JSONParser {
     /// Parses `bytes`. With `stopAtTopLevelKey`, parsing ends at that key of the top-level object,
     /// so a header is read without the rows after it. When `isComplete` is false the bytes are only
     /// the start of the file: any error may be the cut, so the caller reads more and tries again.
-    static func parse(_ bytes: [UInt8], stopAtTopLevelKey: StaticString? = nil, isComplete: Bool = true) -> Outcome {
+    static func parse(_ bytes: [UInt8], stopAtTopLevelKey: StaticString? = nil, orAt otherKey: StaticString? = nil,
+                      isComplete: Bool = true) -> Outcome {
         let (result, nodes, path, line) = bytes.withUnsafeBufferPointer { buffer -> (Result<Int?, ScanError>, [JSONNode], String, Int) in
-            var scanner = Scanner(buffer: buffer, stopKey: stopAtTopLevelKey)
+            var scanner = Scanner(buffer: buffer, stopKey: stopAtTopLevelKey, otherStopKey: otherKey)
             // Data files hold about one value per 9 to 10 bytes (a ward row `["000001", "complete",
             // "1111…", {"year": 2024}],` is 7 values in 66 bytes). Reserving too much costs only
             // address space (pages are touched as nodes are written); too little makes the array grow
@@ -70,13 +71,14 @@ private struct Scanner {
     let p: UnsafeBufferPointer<UInt8>
     let n: Int
     let stopKey: StaticString?
+    let otherStopKey: StaticString?
     var i = 0
     var line: UInt32 = 1
     var nodes: [JSONNode] = []
     var stack: [Frame] = []
 
-    init(buffer: UnsafeBufferPointer<UInt8>, stopKey: StaticString?) {
-        p = buffer; n = buffer.count; self.stopKey = stopKey
+    init(buffer: UnsafeBufferPointer<UInt8>, stopKey: StaticString?, otherStopKey: StaticString? = nil) {
+        p = buffer; n = buffer.count; self.stopKey = stopKey; self.otherStopKey = otherStopKey
         stack.reserveCapacity(JSONParser.maximumDepth)
     }
 
@@ -171,7 +173,7 @@ private struct Scanner {
         try string()
         let keyNode = nodes.count - 1
         stack[stack.count - 1].lastKey = keyNode
-        if let stopKey, stack.count == 1, isKey(keyNode, stopKey) {
+        if let stopKey, stack.count == 1, isKey(keyNode, stopKey) || otherStopKey.map({ isKey(keyNode, $0) }) == true {
             let root = stack[0]
             nodes[root.node].end = UInt32(keyNode)
             nodes[root.node].count = root.count

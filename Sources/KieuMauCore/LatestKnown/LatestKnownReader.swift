@@ -62,7 +62,7 @@ extension LatestKnown {
             let onOlderMap = figures.values.contains { $0.values.contains { $0.mapID != target.mapID } }
                 || (named.map { $0.mapID != target.mapID } ?? false)
             if onOlderMap { return .unknown(.noCountSinceMapChange) }
-            let coverage = province.map { p in target.provinces.first { $0.province.code == p.code }?.coverage } ?? target.nationalCoverage
+            let coverage = province.map { p in target.province(p.code)?.coverage } ?? target.nationalCoverage
             return coverage == .named ? .unknown(.namedOnly(named: 0, units: units)) : .unknown(.nothingKnown)
         }
 
@@ -107,7 +107,7 @@ extension LatestKnown {
             switch scope {
             case .national: return t.nationalCoverage == .complete ? t.national : nil
             case .province(let code):
-                guard let p = t.provinces.first(where: { $0.province.code == code }), p.coverage == .complete else { return nil }
+                guard let p = t.province(code), p.coverage == .complete else { return nil }
                 return p.tally
             }
         }
@@ -200,7 +200,7 @@ extension LatestKnown {
                 let parts = succession.parts(of: province.code).provinces
                 for r in rs {
                     guard let t = r.totals else { continue }
-                    let tallies = parts.compactMap { p in t.provinces.first { $0.province.code == p.code } }
+                    let tallies = parts.compactMap { p in t.province(p.code) }
                     if tallies.contains(where: { $0.coverage == .complete }) { break }
                     let registered = tallies.reduce(0) { $0 + $1.tally.registered }
                     guard registered > 0 || tallies.contains(where: { $0.tally.recognised > 0 }) else { continue }
@@ -220,7 +220,7 @@ extension LatestKnown {
                 let tally: Tally?
                 switch scope {
                 case .national: tally = t.national
-                case .province(let code): tally = t.provinces.first { $0.province.code == code }?.tally
+                case .province(let code): tally = t.province(code)?.tally
                 }
                 guard let tally, tally.registered > 0 || tally.recognised > 0 else { continue }
                 return NamedWards(registered: tally.registered, complete: tally.complete, recognised: tally.recognised,

@@ -24,6 +24,19 @@ public struct ProgressTotals: Hashable, Sendable {
     public let nationalCoverage: Coverage
     /// In the order of the summary's provinces (the map's).
     public let provinces: [ProvinceTally]
+    /// Where each province code is in `provinces` (the first, should a code repeat): the
+    /// latest-known picture looks provinces up by code, hundreds of them in hundreds of scopes.
+    private let indexByCode: [String: Int]
+
+    static func index(_ provinces: [ProvinceTally]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(provinces.count)
+        for (i, p) in provinces.enumerated() where index[p.province.code] == nil { index[p.province.code] = i }
+        return index
+    }
+
+    /// The tally of the province with this code, if the totals have it.
+    public func province(_ code: String) -> ProvinceTally? { indexByCode[code].map { provinces[$0] } }
 
     public init(_ summary: ProgressSummary) {
         asOf = summary.asOf
@@ -33,6 +46,7 @@ public struct ProgressTotals: Hashable, Sendable {
         national = summary.national
         nationalCoverage = summary.nationalCoverage
         provinces = summary.provinces.map { ProvinceTally(province: $0.province, tally: $0.tally, coverage: $0.coverage) }
+        indexByCode = Self.index(provinces)
     }
 
     /// Totals from their parts, as the digest cache reads them back (`DigestCacheFile`).
@@ -40,6 +54,7 @@ public struct ProgressTotals: Hashable, Sendable {
          nationalCoverage: Coverage, provinces: [ProvinceTally]) {
         self.asOf = asOf; self.mapID = mapID; self.definition = definition; self.criteriaCount = criteriaCount
         self.national = national; self.nationalCoverage = nationalCoverage; self.provinces = provinces
+        indexByCode = Self.index(provinces)
     }
 
     /// The nation's tally is a count of every ward.
@@ -47,7 +62,7 @@ public struct ProgressTotals: Hashable, Sendable {
 
     /// The model count of the province with this code, if the summary counts it (complete rows).
     func model(ofProvince code: String) -> Int? {
-        provinces.first { $0.province.code == code && $0.coverage == .complete }?.tally.model
+        province(code).flatMap { $0.coverage == .complete ? $0.tally.model : nil }
     }
 }
 

@@ -27,3 +27,17 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     /// The name in config files and `kieumau keys`.
     public var name: String { rawValue }
 }
+
+extension Command {
+    /// Whether the command reads ward rows (opening a province, the criteria, a comparison, an
+    /// export): in a warm start's first moments, before the rows are read, it waits for them.
+    var needsWards: Bool {
+        switch self {
+        case .open, .criteria, .compare, .compareOlder, .compareNewer, .nextUnreviewed, .exportCSV, .exportJSON,
+             .nextWard, .previousWard:
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -92,7 +92,8 @@ final class EffectRunner: @unchecked Sendable {
     /// The snapshot on screen at the start, read before the runner existed.
     func adopt(_ state: AppState) {
         watchedDescriptor = reviews.changeDescriptor
-        guard let ref = state.currentRef else { return }
+        // An outline (a warm start's first frame) has no rows to keep: they are read after it.
+        guard let ref = state.currentRef, !state.wardsPending else { return }
         snapshots.adopt(state.dataset, summary: state.summary, file: ref.file)
     }
 
@@ -122,6 +123,11 @@ final class EffectRunner: @unchecked Sendable {
                 case .success(let loaded): inbox.post(.snapshotLoaded(loaded))
                 case .failure(let problems): inbox.post(.snapshotFailed(index: index, file: ref.file, problems: problems))
                 }
+            }
+        case .loadWards(let index, let ref, let definition):
+            onSnapshots { w in
+                w.showing(ref.file)
+                inbox.post(.wardsLoaded(file: ref.file, w.loaded(index: index, ref: ref, fromMap: ref.header.mapID, definition: definition)))
             }
         case .openSeries(let name, let near, let lastIndex, let fromMap, let definition):
             onSnapshots { w in
@@ -246,14 +252,8 @@ final class EffectRunner: @unchecked Sendable {
         guard let ref = refs.first else { return }
         let inbox = self.inbox
         onSnapshots { w in
-            let answer: Action
-            switch w.dataset(ref) {
-            case .success(let data):
-                let d = SnapshotDigest(data, summary: w.summary(of: data, file: ref.file, definition: definition))
-                answer = .digested(file: ref.file, .success(d), map: data.map)
-            case .failure(let problems):
-                answer = .digested(file: ref.file, .failure(problems), map: nil)
-            }
+            let (result, map) = w.digest(ref, definition: definition)
+            let answer = Action.digested(file: ref.file, result, map: map)
             self.digest(refs.dropFirst(), definition: definition)
             inbox.post(answer)
         }

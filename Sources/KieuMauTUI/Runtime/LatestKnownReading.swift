@@ -29,10 +29,20 @@ extension LatestKnownView {
         return (view, unreadable)
     }
 
-    /// Through a snapshot source, with nothing kept.
+    /// Through a snapshot source's digests (its digest cache, where it keeps one), with nothing
+    /// kept; maps are read only where a crosswalk joins two of them.
     public static func read(on day: Day, refs: [SnapshotRef], definition: ModelDefinition, source: any SnapshotSource) -> LatestKnownView? {
-        read(on: day, refs: refs, definition: definition, dataset: { try? source.load($0).get() },
-             summary: { data, _ in ProgressSummary(data, definition: definition) },
-             crosswalk: { source.crosswalk(between: $0, and: $1) }).view
+        guard source.hasDigestCache else {
+            // Without a digest cache the snapshots are read in full; their maps come with them.
+            return read(on: day, refs: refs, definition: definition, dataset: { try? source.load($0).get() },
+                        summary: { data, _ in ProgressSummary(data, definition: definition) },
+                        crosswalk: { source.crosswalk(between: $0, and: $1) }).view
+        }
+        func picture(_ on: Day) -> KnownPicture? {
+            LatestKnownBuilder.picture(asOf: on, headers: refs.map(\.header),
+                                       digest: { try? source.digest(refs[$0], definition: definition).get() },
+                                       map: { source.map(id: $0) }, crosswalk: { source.crosswalk(between: $0, and: $1) }).picture
+        }
+        return picture(day).map { LatestKnownView(picture: $0, result2025: day > Targets.deadline2025 ? picture(Targets.deadline2025) : nil) }
     }
 }

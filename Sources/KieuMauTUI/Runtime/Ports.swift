@@ -13,9 +13,23 @@ public protocol SnapshotSource: AnyObject {
     func crosswalk(between a: String, and b: String) -> Crosswalk?
     /// Looks at the data again (files added or changed); returns problems not seen before.
     func reload() -> [Problem]
+    /// The digest of a snapshot under `definition` (its header, totals and each ward's stage):
+    /// from a digest cache where the source keeps one, else read in full and dropped.
+    func digest(_ ref: SnapshotRef, definition: ModelDefinition) -> Result<SnapshotDigest, Problems>
+    /// A map by id (the wards' history across snapshots, provinces' successions); nil when it
+    /// cannot be read.
+    func map(id: String) -> AdminMap?
+    /// True when `digest` is answered from a cache without reading the rows (then the runner asks
+    /// for digests rather than reading snapshots to make them).
+    var hasDigestCache: Bool { get }
 }
 
 extension SnapshotSource {
+    public func digest(_ ref: SnapshotRef, definition: ModelDefinition) -> Result<SnapshotDigest, Problems> {
+        load(ref).map { SnapshotDigest($0, summary: ProgressSummary($0, definition: definition)) }
+    }
+    public func map(id: String) -> AdminMap? { nil }
+    public var hasDigestCache: Bool { false }
     public func crosswalk(between a: String, and b: String) -> Crosswalk? { nil }
     public func reload() -> [Problem] { [] }
 }

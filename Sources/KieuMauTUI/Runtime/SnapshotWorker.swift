@@ -63,6 +63,23 @@ final class SnapshotWorker: @unchecked Sendable {
         return s
     }
 
+    /// The digest of a snapshot and the map its ward indices refer to: from the snapshot kept in
+    /// full when it is, else from the source's digest cache (a source without one reads it, kept
+    /// as the budget allows).
+    func digest(_ ref: SnapshotRef, definition: ModelDefinition) -> (Result<SnapshotDigest, Problems>, AdminMap?) {
+        if cache.dataset(ref.file) != nil || !source.hasDigestCache {
+            switch dataset(ref) {
+            case .success(let data):
+                return (.success(SnapshotDigest(data, summary: summary(of: data, file: ref.file, definition: definition))), data.map)
+            case .failure(let problems):
+                return (.failure(problems), nil)
+            }
+        }
+        let result = source.digest(ref, definition: definition)
+        guard case .success(let d) = result else { return (result, nil) }
+        return (result, source.map(id: d.totals.mapID))
+    }
+
     /// A snapshot ready for the screen: rows, summary, and the crosswalk from `fromMap` if the maps differ.
     func loaded(index: Int, ref: SnapshotRef, fromMap: String, definition: ModelDefinition) -> Result<LoadedSnapshot, Problems> {
         dataset(ref).map { data in

@@ -26,6 +26,12 @@ public struct AppState: Sendable {
     /// A snapshot being read for a step, a series switch or a reload: the screen says so, and keys
     /// keep working on the snapshot shown meanwhile.
     public internal(set) var loading: Loading?
+    /// The snapshot on screen is known from its digest only (a warm start's first frame: the
+    /// summary and the province list, no ward): its rows are being read. Keys that need wards
+    /// wait for them (`deferredCommand`), the others work meanwhile.
+    public internal(set) var wardsPending = false
+    /// A key that needs the wards, pressed while they were read: carried out when they arrive.
+    var deferredCommand: Command?
     /// The snapshot last shown in each series, so `D` twice comes back to the same place.
     var lastIndexBySeries: [String: Int] = [:]
     /// The direction of the last step (−1 back, +1 on): the neighbour that way is read ahead.
@@ -103,9 +109,12 @@ public struct AppState: Sendable {
                 glyphs: Glyphs = .unicodeSet, themeNames: [String] = ["default"], themeIndex: Int = 0,
                 definition: ModelDefinition = .complete, keys: KeyTable = .defaults, seriesNames: [String]? = nil,
                 reviewsAvailable: Bool = false, reviewsReadOnly: String? = nil, problemCount: Int = 0, notice: String? = nil,
-                summary known: ProgressSummary? = nil, latestKnown: LatestKnownView? = nil) {
+                summary known: ProgressSummary? = nil, latestKnown: LatestKnownView? = nil,
+                outlineOf digest: SnapshotDigest? = nil) {
         self.dataset = dataset
-        let summary = known.flatMap { $0.asOf == dataset.header.asOf && $0.mapID == dataset.map.id && $0.definition == definition ? $0 : nil }
+        let outline = digest.flatMap { $0.asOf == dataset.header.asOf && $0.totals.mapID == dataset.map.id && $0.totals.definition == definition ? $0 : nil }
+        wardsPending = outline != nil
+        let summary = outline.map { ProgressSummary(digest: $0) } ?? known.flatMap { $0.asOf == dataset.header.asOf && $0.mapID == dataset.map.id && $0.definition == definition ? $0 : nil }
             ?? ProgressSummary(dataset, definition: definition)
         self.summary = summary
         if let latestKnown {
@@ -133,7 +142,8 @@ public struct AppState: Sendable {
         self.notice = notice
         self.trend = Array(repeating: nil, count: snapshots.count)
         self.stack = [.provinces(ProvinceListScreen())]
-        if snapshots.indices.contains(snapshotIndex), !dataset.snapshot.wards.isEmpty { trend[snapshotIndex] = summary.national.share }
+        let hasRows = outline.map { $0.hasRows && $0.totals.nationalIsCounted } ?? !dataset.snapshot.wards.isEmpty
+        if snapshots.indices.contains(snapshotIndex), hasRows { trend[snapshotIndex] = summary.national.share }
         refreshAllRows()
     }
 

@@ -124,18 +124,30 @@ public enum ListQueries {
 
     /// Sort key for names: without the type prefix ("Phường", "Tỉnh", "Thành phố"), folded, and with
     /// numbers compared by value ("Phường 2" before "Phường 10").
-    public static func sortKey(_ name: String) -> String {
-        let folded = NameTypePrefix.strip(SearchFolding.fold(name))
-        // Zero-pad runs of digits to 6 so that numeric order holds.
-        var out = ""
-        var digits = ""
-        for c in folded {
-            if c.isASCII && c.isNumber { digits.append(c); continue }
-            if !digits.isEmpty { out += String(repeating: "0", count: max(0, 6 - digits.count)) + digits; digits = "" }
-            out.append(c)
+    public static func sortKey(_ name: String) -> String { sortKey(folded: SearchFolding.fold(name)) }
+
+    /// `sortKey` of a name already folded (`SearchFolding.fold`).
+    public static func sortKey(folded: String) -> String {
+        let stripped = NameTypePrefix.strip(folded)
+        // Zero-pad runs of digits to 6 so that numeric order holds. By bytes: digits are ASCII,
+        // and no byte of a longer UTF-8 sequence is.
+        var out: [UInt8] = []
+        out.reserveCapacity(stripped.utf8.count + 6)
+        var digits = 0
+        var run: [UInt8] = []
+        for b in stripped.utf8 {
+            if b >= 0x30 && b <= 0x39 { run.append(b); digits += 1; continue }
+            if digits > 0 {
+                if digits < 6 { out.append(contentsOf: repeatElement(0x30, count: 6 - digits)) }
+                out.append(contentsOf: run); run.removeAll(keepingCapacity: true); digits = 0
+            }
+            out.append(b)
         }
-        if !digits.isEmpty { out += String(repeating: "0", count: max(0, 6 - digits.count)) + digits }
-        return out
+        if digits > 0 {
+            if digits < 6 { out.append(contentsOf: repeatElement(0x30, count: 6 - digits)) }
+            out.append(contentsOf: run)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The cursor position of `item` in the new rows, else the old cursor clamped.

@@ -31,8 +31,9 @@ public struct MapNameIndex: Sendable {
 
     public init(_ map: AdminMap) {
         self.map = map
-        provinceFolded = map.provinces.map { SearchFolding.fold($0.name) }
-        provinceNameRank = Self.ranks(of: map.provinces.map { ListQueries.sortKey($0.name) })
+        let folded = map.provinces.map { SearchFolding.fold($0.name) }
+        provinceFolded = folded
+        provinceNameRank = Self.ranks(of: folded.map { ListQueries.sortKey(folded: $0) })
         wardsReady = Array(repeating: false, count: map.provinces.count)
         namesFolded = 2 * map.provinces.count
     }
@@ -75,8 +76,9 @@ public struct MapNameIndex: Sendable {
         keys.reserveCapacity(range.count)
         for wi in range {
             let ward = map.wards[wi]
-            wardFolded[wi] = SearchFolding.fold(ward.name)
-            keys.append(ListQueries.sortKey(ward.name))
+            let folded = SearchFolding.fold(ward.name)
+            wardFolded[wi] = folded
+            keys.append(ListQueries.sortKey(folded: folded))
             namesFolded += 2
             if let code = ward.districtCode, let district = map.district(code) {
                 if let folded = districts[code] { wardDistrictFolded[wi] = folded } else {

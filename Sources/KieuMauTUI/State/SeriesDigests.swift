@@ -18,9 +18,9 @@ struct SeriesDigests {
     /// A map the digests refer to, by id.
     func map(_ id: String) -> AdminMap? { maps[id] }
 
-    mutating func add(_ digest: SnapshotDigest, file: String, map: AdminMap) {
+    mutating func add(_ digest: SnapshotDigest, file: String, map: AdminMap?) {
         byFile[file] = digest
-        if maps[map.id] == nil { maps[map.id] = map }
+        if let map, !map.wards.isEmpty || map.provinces.isEmpty, maps[map.id] == nil { maps[map.id] = map }
         failed.remove(file)
     }
 

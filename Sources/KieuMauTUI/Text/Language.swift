@@ -141,6 +141,8 @@ public struct Strings: Sendable {
     public func notOnMap(_ what: String) -> String { t("\(what) không có trên bản đồ của mốc này", "\(what) is not on this snapshot's map") }
     public func mapChanged(_ place: String) -> String { t("Bản đồ thay đổi: nay là \(place)", "Map changed: now \(place)") }
     public func loading(_ what: String) -> String { t("Đang đọc \(what)…", "Loading \(what)…") }
+    /// While a warm start's ward rows are read (the first frame came from the digest cache).
+    public var loadingWards: String { t("Đang đọc danh sách phường…", "Loading wards…") }
     public var saving: String { t("Đang lưu…", "Saving…") }
     public func reviewStoreOffline(_ since: String) -> String { t("kho rà soát mất kết nối từ \(since)", "review store offline since \(since)") }
     public var reviewStoreBack: String { t("Kho rà soát đã kết nối lại", "Review store back online") }

@@ -30,6 +30,8 @@ public enum Action: Sendable {
     case themeChosen(Int)
     case snapshotLoaded(LoadedSnapshot)
     case snapshotFailed(index: Int, file: String, problems: Problems)
+    /// The ward rows of the snapshot on screen (first drawn from its digest), or why not.
+    case wardsLoaded(file: String, Result<LoadedSnapshot, Problems>)
     /// The latest-known picture as of `day`, the snapshot it stands on (nil: none can be read),
     /// and the files that could not be read for it.
     case latestKnownReady(day: Day, loaded: LoadedSnapshot?, view: LatestKnownView?, unreadable: [String])

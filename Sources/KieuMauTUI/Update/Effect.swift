@@ -8,6 +8,8 @@ public enum Effect: Sendable {
     /// Read a snapshot for the screen (`index` in the series); `fromMap` is the map on screen,
     /// for the crosswalk when the maps differ.
     case loadSnapshot(index: Int, ref: SnapshotRef, fromMap: String, definition: ModelDefinition)
+    /// Read the ward rows of the snapshot on screen, whose first frame came from its digest.
+    case loadWards(index: Int, ref: SnapshotRef, definition: ModelDefinition)
     /// Open another series near `day` (or at `lastIndex`, where the user last was in it).
     case openSeries(name: String, near: Day, lastIndex: Int?, fromMap: String, definition: ModelDefinition)
     /// The latest-known picture of the series as of `day` (and, after 2025, at 31/12/2025), with

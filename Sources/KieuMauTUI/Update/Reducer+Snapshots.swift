@@ -9,8 +9,41 @@ extension AppState {
     /// snapshot, farthest first (the neighbours a cache keeps are read last).
     mutating func started() -> [Effect] {
         var effects: [Effect] = reviewsAvailable ? [.loadReviews(snapshot: header.asOf)] : []
+        if wardsPending, let ref = currentRef { effects.append(.loadWards(index: snapshotIndex, ref: ref, definition: definition)) }
         effects += digestSeries()
         return effects + followUps(since: nil)
+    }
+
+    /// The rows of the snapshot the first frame drew from its digest: the same figures, now with
+    /// every ward. The view (latest known or as published) stays; a key that waited is carried out.
+    mutating func wardsLoaded(file: String, result: Result<LoadedSnapshot, Problems>) -> [Effect] {
+        // A step, a series switch or a reload showed a snapshot in full meanwhile: nothing to do.
+        guard wardsPending, file == currentRef?.file else { return [] }
+        let waiting = deferredCommand
+        deferredCommand = nil
+        switch result {
+        case .failure(let problems):
+            // The digest was right about the file when it was drawn; now it cannot be read.
+            wardsPending = false
+            digests.noteFailure(file)
+            notice = strings.loadFailed(file) + ": " + (problems.all.first?.description ?? "")
+            return []
+        case .success(let loaded):
+            guard loaded.dataset.header == header, loaded.summary.definition == definition else { return [] }
+            dataset = loaded.dataset
+            summary = loaded.summary
+            wardsPending = false
+            names = MapNameIndex(map)
+            if !basis.isLatestKnown {
+                picture = LatestKnown.asPublished(header: header, totals: ProgressTotals(summary))
+                result2025 = Self.published2025(header, summary)
+            }
+            refreshAllRows()
+            refreshProjection()
+            if notice == strings.loadingWards { notice = nil }
+            guard let waiting else { return readAhead() }
+            return readAhead() + reduce(.command(waiting))
+        }
     }
 
     /// Digests of the snapshots that have none, farthest from the screen first.
@@ -28,7 +61,7 @@ extension AppState {
         guard digestsPending.remove(file) != nil else { return }
         switch result {
         case .success(let d):
-            if let digestMap { digests.add(d, file: file, map: digestMap) }
+            digests.add(d, file: file, map: digestMap)
             // A snapshot whose rows do not count every ward (or that has none) says nothing about
             // the share: a gap, not a zero.
             if let i = snapshots.firstIndex(where: { $0.file == file }), d.hasRows, d.totals.nationalIsCounted {
@@ -241,6 +274,12 @@ extension AppState {
         snapshotIndex = loaded.index
         dataset = loaded.dataset
         summary = loaded.summary
+        if wardsPending {
+            // The outline's names index holds no ward: made again for the whole map.
+            wardsPending = false
+            deferredCommand = nil
+            names = MapNameIndex(map)
+        }
         basis = .asPublished
         picture = LatestKnown.asPublished(header: header, totals: ProgressTotals(summary))
         result2025 = Self.published2025(header, summary)

@@ -35,6 +35,13 @@ extension AppState {
         case .doubleClick(let x, let y):
             notice = nil
             let before = followUpKey
+            if wardsPending {
+                // Opens once the wards are read; the click selects meanwhile.
+                click(x: x, y: y, open: false)
+                deferredCommand = .open
+                notice = strings.loadingWards
+                return followUps(since: before)
+            }
             let effects = click(x: x, y: y, open: true)
             return effects + followUps(since: before)
         case .wheel(let delta):
@@ -63,6 +70,8 @@ extension AppState {
             return snapshotLoaded(loaded) + followUps(since: nil)
         case .snapshotFailed(let index, let file, let problems):
             return snapshotFailed(index: index, file: file, problems: problems)
+        case .wardsLoaded(let file, let result):
+            return wardsLoaded(file: file, result: result)
         case .latestKnownReady(let day, let loaded, let view, let unreadable):
             return latestKnownReady(day: day, loaded: loaded, view: view, unreadable: unreadable) + followUps(since: nil)
         case .seriesOpened(let name, let refs, let index, let result):
@@ -116,6 +125,11 @@ extension AppState {
         if command == .repaint { return [.repaint] }
         if help != nil { return applyInHelp(command) }
         if noteEditor != nil { return applyInNote(command) }
+        if wardsPending, command.needsWards {
+            deferredCommand = command
+            notice = strings.loadingWards
+            return []
+        }
         switch command {
         case .up: move(by: -1)
         case .down: move(by: 1)

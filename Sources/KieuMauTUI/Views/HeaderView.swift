@@ -51,7 +51,7 @@ enum HeaderView {
     /// "Nghệ An: 9 / 16 reviewed" for the list on screen, or the whole map on the province list.
     static func reviewProgress(_ state: AppState, width: Int) -> String {
         let onWards = state.wardList != nil
-        guard state.reviewsAvailable, width >= 160 || (onWards && width >= 80) else { return "" }
+        guard state.reviewsAvailable, !state.wardsPending, width >= 160 || (onWards && width >= 80) else { return "" }
         let s = state.strings
         switch state.top {
         case .wards, .wardDetail:

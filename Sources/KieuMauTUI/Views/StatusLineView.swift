@@ -40,6 +40,7 @@ enum StatusLineView {
         // Work under way comes first: a snapshot being read, a mark not yet stored.
         var busy: [String] = []
         if let l = state.loading, state.snapshots.indices.contains(l.target) { busy.append(s.loading(state.snapshots[l.target].header.asOf.iso)) }
+        if state.wardsPending { busy.append(s.loadingWards) }
         if state.savesInFlight > 0 { busy.append(s.saving) }
         if let notice = state.notice ?? (busy.isEmpty ? nil : busy.joined(separator: " · ")) {
             c.put(notice, x: x, y: y, width: c.width - x - 1, role: .warning, ellipsis: g.ellipsis)

@@ -8,7 +8,7 @@ import KieuMauTestSupport
 /// The environment is made predictable: no NO_COLOR, LC_ALL, LC_MESSAGES, LANGUAGE or KIEUMAU_THEME
 /// from the caller, `LANG=locale`, and a home of the pane's own (a scratch folder removed with the
 /// pane): an empty XDG_CONFIG_HOME (no user themes), an XDG_DATA_HOME where the default review
-/// store goes (never the user's, never another test's), and the working directory, where exports
+/// store goes and an XDG_CACHE_HOME for the digest cache (never the user's, never another test's), and the working directory, where exports
 /// go unless the test names a directory.
 struct DashboardPane {
     let tmux: TmuxSession
@@ -31,12 +31,13 @@ struct DashboardPane {
         }
         // A crash must end the process, not wait at the Swift backtracer's interactive prompt.
         let home = OtherUser.scratchBase.appendingPathComponent("kieumau-e2e-pane-\(UUID().uuidString)")
-        for sub in ["config", "data", "work"] {
+        for sub in ["config", "data", "work", "cache"] {
             try FileManager.default.createDirectory(at: home.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
         // Anyone may enter it: some tests run the program as another user.
-        for sub in ["", "/config", "/data", "/work"] { chmod(home.path + sub, 0o777) }
+        for sub in ["", "/config", "/data", "/work", "/cache"] { chmod(home.path + sub, 0o777) }
         var variables = ["LANG": locale, "XDG_CONFIG_HOME": home.path + "/config", "XDG_DATA_HOME": home.path + "/data",
+                         "XDG_CACHE_HOME": home.path + "/cache",
                          "SWIFT_BACKTRACE": "enable=yes,interactive=no"]
         if let term { variables["TERM"] = term }
         variables.merge(environment) { _, new in new }

@@ -1,0 +1,49 @@
+extension ProgressSummary {
+    /// The summary of a snapshot as its digest has it: the country and every province, what
+    /// sources reported and where they disagree — everything but the progress of each ward
+    /// (`wards` is empty until the rows are read). The first frame is drawn from this (issue 14).
+    public init(digest: SnapshotDigest) {
+        let totals = digest.totals
+        asOf = totals.asOf
+        mapID = totals.mapID
+        definition = totals.definition
+        criteriaCount = totals.criteriaCount
+        wards = []
+        coverage = digest.header.coverage
+        var byScope: [String: [ReportedFigures]] = [:]
+        var nationalReported: [ReportedFigures] = []
+        for r in digest.header.reported {
+            switch r.scope {
+            case .national: nationalReported.append(r)
+            case .province(let code): byScope[code, default: []].append(r)
+            }
+        }
+        let coverage = self.coverage
+        provinces = totals.provinces.enumerated().map { i, p in
+            let reported = byScope[p.province.code] ?? []
+            return ProvinceProgress(
+                index: i, province: p.province, tally: p.tally, reported: reported,
+                discrepancies: p.coverage == .complete ? Reconciliation.discrepancies(reported, tally: p.tally) : [],
+                conflicts: Reconciliation.conflicts(reported), coverage: coverage.of(province: p.province.code))
+        }
+        national = totals.national
+        self.nationalReported = nationalReported
+        nationalCoverage = totals.nationalCoverage
+        nationalDiscrepancies = nationalCoverage == .complete ? Reconciliation.discrepancies(nationalReported, tally: national) : []
+        nationalConflicts = Reconciliation.conflicts(nationalReported)
+    }
+
+    /// True when this summary was made from a digest and holds no ward's progress (`init(digest:)`)
+    /// although the map has wards.
+    public func isOutline(of map: AdminMap) -> Bool { wards.count != map.wards.count }
+}
+
+extension Dataset {
+    /// A snapshot's header on a map's outline (provinces, no wards), with no rows: what the
+    /// first frame shows before the rows are read (`ProgressSummary(digest:)` holds the figures).
+    public static func outline(header: SnapshotHeader, map: AdminMap, criteria: CriteriaSet) -> Dataset {
+        let bare = map.wards.isEmpty ? map : AdminMap(id: map.id, title: map.title, effective: map.effective, hasDistricts: map.hasDistricts,
+                                                     provinces: map.provinces, districts: [], wards: [], sources: map.sources, notes: map.notes)
+        return Dataset(snapshot: Snapshot(header: header, wards: [], reported: header.reported), map: bare, criteria: criteria)
+    }
+}
