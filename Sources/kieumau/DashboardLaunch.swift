@@ -98,14 +98,14 @@ struct DashboardLaunch {
                              problemCount: catalog.problems.count, notice: notice, summary: openingSummary, latestKnown: opening,
                              outlineOf: openingDigest)
         let runtime = AppRuntime(state: state, themes: themes, source: source, reviews: backend, exports: exports,
-                                 execution: .background)
+                                 execution: .background, settles: false)
         runtime.settlesAfterEachKey = false
         timings.mark("state (summary, lists)")
         timings.count("ward rows decoded before the first frame", source.wardRowsDecoded)
         var app = TimedApp(DashboardApp(runtime: runtime, watcher: DirectoryWatcher(directory: catalog.directory)), timings: timings)
         let exit: LoopExit
         do {
-            exit = try MainLoop.run(app: &app, options: terminalOptions, exitAfterFirstFrame: exitAfterFirstFrame)
+            exit = try MainLoop.run(app: &app, options: terminalOptions, environment: environment, exitAfterFirstFrame: exitAfterFirstFrame)
         } catch {
             throw CLIError("\(error)\nFor a plain-text summary run `kieumau report`.")
         }
@@ -117,7 +117,7 @@ struct DashboardLaunch {
     /// Every theme `t` can cycle through, and which one to start with. Only the chosen theme is
     /// parsed now; the others when `t` first reaches them (a broken one is passed over then).
     static func themes(argument: String?, environment: [String: String]) -> (ThemeList, Int, [Problem]) {
-        let locator = ThemeLocator.system()
+        let locator = ThemeLocator.system(environment: environment)
         let chosen = locator.resolve(argument: argument, environment: environment)
         var names = locator.availableNames()
         let index: Int

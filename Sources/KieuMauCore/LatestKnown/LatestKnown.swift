@@ -73,9 +73,11 @@ public enum LatestKnown {
     }
 
     /// A snapshot as the picture reads it: its header, and its totals when its rows were read.
-    public struct Record: Sendable {
-        public var header: SnapshotHeader
-        public var totals: ProgressTotals?
+    /// A class: the picture passes records through every scope of every kind of figure, and a
+    /// header's copy retained a dozen arrays and strings each time (a tenth of a 700-province start).
+    public final class Record: Sendable {
+        public let header: SnapshotHeader
+        public let totals: ProgressTotals?
         public init(header: SnapshotHeader, totals: ProgressTotals?) { self.header = header; self.totals = totals }
     }
 }

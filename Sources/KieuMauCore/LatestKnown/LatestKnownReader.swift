@@ -33,9 +33,11 @@ extension LatestKnown {
         func scope(_ province: Province?) -> ScopeKnowledge {
             let scope: Scope = province.map { .province($0.code) } ?? .national
             let units = province?.units ?? target.national.units
-            var figures: [KnownFigureKind: KnownFigure] = [:]
+            var figures = [KnownFigureKind: KnownFigure](minimumCapacity: KnownFigureKind.allCases.count)
+            // Each record's count of the scope, looked up once for all the kinds of figure.
+            let counted = onTarget.map { countedTally(scope, in: $0) }
             for kind in KnownFigureKind.allCases {
-                var best = latest(kind, scope: scope, in: onTarget)
+                var best = latest(kind, scope: scope, in: onTarget, counted: counted)
                 for (succession, rs) in earlier {
                     let candidate = province == nil ? latest(kind, scope: .national, in: rs) : translated(kind, province!.code, succession, rs)
                     if let c = candidate, best.map({ c.asOf > $0.asOf }) ?? true { best = c }
@@ -47,7 +49,7 @@ extension LatestKnown {
                 }
                 if let best { figures[kind] = best }
             }
-            let named = namedWards(province)
+            let named = namedWards(province, counted: counted)
             return ScopeKnowledge(scope: scope, province: province, units: units, figures: figures, named: named,
                                   verdict: verdict(units: units, figures: figures, named: named, province: province))
         }
@@ -69,9 +71,10 @@ extension LatestKnown {
         // MARK: one map
 
         /// The figure from the newest record of `records` that gives it for `scope`.
-        func latest(_ kind: KnownFigureKind, scope: Scope, in records: [Record]) -> KnownFigure? {
-            for r in records {
-                let values = candidates(kind, scope: scope, in: r)
+        /// - Parameter counted: `countedTally(scope, in:)` of each record, when the caller has it.
+        func latest(_ kind: KnownFigureKind, scope: Scope, in records: [Record], counted: [Tally?]? = nil) -> KnownFigure? {
+            for i in records.indices {
+                let values = candidates(kind, scope: scope, in: records[i], counted: counted.map { $0[i] })
                 if !values.isEmpty { return KnownFigure(kind: kind, values: values) }
             }
             return nil
@@ -79,10 +82,17 @@ extension LatestKnown {
 
         /// The values one record gives: its complete rows, then each report, those that agree (and
         /// are of the same round) as one value.
-        func candidates(_ kind: KnownFigureKind, scope: Scope, in r: Record) -> [KnownValue] {
+        func candidates(_ kind: KnownFigureKind, scope: Scope, in r: Record, counted: Tally?? = nil) -> [KnownValue] {
             let criteriaCount = r.totals?.criteriaCount ?? 0
+            let tally = counted ?? countedTally(scope, in: r)
+            // The common case, rows and no report: one value, made without the merging below.
+            if !r.header.reported.contains(where: { $0.scope == scope }) {
+                guard let tally, let v = value(kind, of: tally) else { return [] }
+                return [KnownValue(value: v, origins: [.wardRows], asOf: r.header.asOf, mapID: r.header.mapID,
+                                   criteriaCount: criteriaCount, round: nil, notes: [])]
+            }
             var raw: [(FigureValue, FigureOrigin, Int?, String)] = []
-            if let tally = countedTally(scope, in: r), let v = value(kind, of: tally) { raw.append((v, .wardRows, nil, "")) }
+            if let tally, let v = value(kind, of: tally) { raw.append((v, .wardRows, nil, "")) }
             for rep in r.header.reported where rep.scope == scope {
                 guard let v = value(kind, of: rep) else { continue }
                 let source = r.header.source(rep.sourceID) ?? Source(id: rep.sourceID, publisher: "", title: "", date: "")
@@ -120,8 +130,12 @@ extension LatestKnown {
             case .recognised: return .count(t.recognised)
             case .model: return .count(t.model)
             case .byCriteriaMet:
-                let counts = t.byCriteriaMet.enumerated().filter { $0.element > 0 }.map { CriteriaMetCount(met: $0.offset, wards: $0.element) }
-                return counts.isEmpty ? nil : .distribution(counts.sorted { $0.met > $1.met })
+                // Most criteria met first.
+                var counts: [CriteriaMetCount] = []
+                for met in t.byCriteriaMet.indices.reversed() where t.byCriteriaMet[met] > 0 {
+                    counts.append(CriteriaMetCount(met: met, wards: t.byCriteriaMet[met]))
+                }
+                return counts.isEmpty ? nil : .distribution(counts)
             }
         }
 
@@ -186,10 +200,10 @@ extension LatestKnown {
 
         /// The wards the newest rows name for a scope not counted since: on the target map, else
         /// (for a province) its old provinces' on an earlier map, added up.
-        func namedWards(_ province: Province?) -> NamedWards? {
+        func namedWards(_ province: Province?, counted: [Tally?]) -> NamedWards? {
             let scope: Scope = province.map { .province($0.code) } ?? .national
-            if let found = named(scope, units: province?.units ?? target.national.units, in: onTarget) { return found }
-            if onTarget.contains(where: { countedTally(scope, in: $0) != nil }) { return nil }
+            if let found = named(scope, units: province?.units ?? target.national.units, in: onTarget, counted: counted) { return found }
+            if counted.contains(where: { $0 != nil }) { return nil }
             guard let province else {
                 for rs in earlier.map(\.records) + elsewhere {
                     if let found = named(.national, units: nil, in: rs) { return found }
@@ -213,10 +227,11 @@ extension LatestKnown {
         }
 
         /// The newest record of `records` whose rows name wards of `scope`, before any that counts it.
-        func named(_ scope: Scope, units: Int?, in records: [Record]) -> NamedWards? {
-            for r in records {
+        func named(_ scope: Scope, units: Int?, in records: [Record], counted: [Tally?]? = nil) -> NamedWards? {
+            for i in records.indices {
+                let r = records[i]
                 guard let t = r.totals else { continue }
-                if countedTally(scope, in: r) != nil { return nil }
+                if (counted.map { $0[i] } ?? countedTally(scope, in: r)) != nil { return nil }
                 let tally: Tally?
                 switch scope {
                 case .national: tally = t.national

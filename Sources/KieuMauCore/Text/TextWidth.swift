@@ -15,9 +15,21 @@ public enum TextWidth {
     }
 
     public static func of(_ s: some StringProtocol) -> Int {
+        if let n = printableASCIICount(s) { return n }
         var w = 0
         for c in s { w += of(c) }
         return w
+    }
+
+    /// The length of `s` when it is all printable ASCII (U+0020–U+007E), else nil.
+    @inline(__always)
+    static func printableASCIICount(_ s: some StringProtocol) -> Int? {
+        var n = 0
+        for b in s.utf8 {
+            guard b >= 0x20 && b < 0x7F else { return nil }
+            n += 1
+        }
+        return n
     }
 
     static func isZeroWidth(_ v: UInt32) -> Bool {
@@ -51,6 +63,14 @@ public enum TextWidth {
     /// columns, and a cut inside one (an OSC left open) would later swallow the rest of the row.
     public static func clip(_ s: String, to width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
+        // Printable ASCII (most of what is drawn: figures, labels, headings) is one column a
+        // byte and has nothing to make inert: no grapheme breaking, no copy when it fits.
+        if let n = printableASCIICount(s) {
+            if n <= width { return s }
+            let ew = of(ellipsis)
+            guard ew <= width else { return ellipsis }   // as below: nothing of `s` fits beside it
+            return String(decoding: s.utf8.prefix(width - ew), as: UTF8.self) + ellipsis
+        }
         let s = DisplaySafe.clean(s)
         var used = 0
         var end = s.startIndex

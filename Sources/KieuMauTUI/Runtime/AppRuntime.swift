@@ -29,7 +29,8 @@ public final class AppRuntime {
 
     public init(state: AppState, themes: ThemeList, source: any SnapshotSource, reviews: (any ReviewBackend)? = nil,
                 exports: any ExportSink, clock: any Clock = SystemClock(), execution: Execution = .inline,
-                retainedWardEntries: Int = AppRuntime.defaultRetainedWardEntries, width: Int = 80, height: Int = 24) {
+                retainedWardEntries: Int = AppRuntime.defaultRetainedWardEntries, width: Int = 80, height: Int = 24,
+                settles: Bool = true) {
         var state = state
         _ = Reducer.reduce(&state, .themeNames(themes.names))
         _ = Reducer.reduce(&state, .reviewStore(available: reviews != nil, readOnly: reviews?.readOnlyReason))
@@ -40,7 +41,9 @@ public final class AppRuntime {
         runner = EffectRunner(source: source, reviews: reviews, exports: exports, clock: clock, themes: themes,
                               inbox: inbox, execution: execution, retainedWardEntries: retainedWardEntries)
         runner.adopt(state)
-        settle()
+        // The terminal loop draws the first frame at its own size at once: laying it out here
+        // too (at 80×24) was a second render before the first frame.
+        if settles { settle() }
     }
 
     public convenience init(state: AppState, themes: [Theme], source: any SnapshotSource, reviews: (any ReviewBackend)? = nil,

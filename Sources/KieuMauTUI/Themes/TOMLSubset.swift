@@ -402,8 +402,11 @@ private struct LineCursor {
         return String(view).count + 1
     }
 
-    mutating func expect(_ c: Unicode.Scalar, _ what: String, key: String) throws {
+    /// `what` and `key` are made only when the character is not there (building the message for
+    /// every key of the built-in theme was a tenth of reading it).
+    mutating func expect(_ c: Unicode.Scalar, _ what: @autoclosure () -> String, key: @autoclosure () -> String) throws {
         guard peek == c else {
+            let what = what(), key = key()
             let found = atEnd ? "the end of the line" : "\"\(rest(max: 20))\""
             throw failure("expected \(what), found \(found)", key: key)
         }

@@ -48,9 +48,9 @@ public struct ThemeLocator: Sendable {
     }
 
     /// The locator the program uses: the real environment, executable and file system.
-    public static func system() -> ThemeLocator {
+    public static func system(environment: [String: String] = ProcessInfo.processInfo.environment) -> ThemeLocator {
         let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().path
-        return standard(environment: ProcessInfo.processInfo.environment, executablePath: executable)
+        return standard(environment: environment, executablePath: executable)
     }
 
     /// The standard search directories for an environment and executable path, checked on `fileSystem`.
@@ -117,7 +117,8 @@ public struct ThemeLocator: Sendable {
     /// A theme by name (as `availableNames()` lists it): the first `NAME.toml` in the search
     /// directories, else the built-in of that name, else the default with a message.
     public func load(name rawName: String, source: String = "theme") -> ThemeResolution {
-        let name = rawName.precomposedStringWithCanonicalMapping
+        // NFC (a name typed on macOS comes decomposed); an ASCII name is already.
+        let name = rawName.utf8.allSatisfy { $0 < 0x80 } ? rawName : rawName.precomposedStringWithCanonicalMapping
         guard !name.isEmpty else {
             return fallback(after: [Problem(file: source, message: "expected a theme name or a path to a .toml file, "
                                             + "found an empty string; using the default theme")])
