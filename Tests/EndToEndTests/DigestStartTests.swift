@@ -103,3 +103,18 @@ import KieuMauCore
         #expect(third.wardRowsDecoded == 0)
     }
 }
+
+/// The 2025 result beside a later day's picture is not read twice when no snapshot lies between
+/// 31/12/2025 and that day: it must then be exactly the picture read for 31/12/2025.
+@Suite struct Result2025Tests {
+    @Test(arguments: ["demo", "record"])
+    func theResultBesideALaterDayIsThePictureOf2025(series: String) throws {
+        let catalog = Catalog.scan(directory: RepositoryFiles.embeddedData.path, today: Day(year: 2026, month: 12, day: 4)!)
+        let source = CatalogSource(catalog: catalog)
+        let refs = source.snapshots(inSeries: series)
+        let later = try #require(LatestKnownView.read(on: Day(year: 2026, month: 12, day: 4)!, refs: refs, definition: .complete, source: source))
+        let at2025 = try #require(LatestKnownView.read(on: Targets.deadline2025, refs: refs, definition: .complete, source: source))
+        #expect(later.result2025 == at2025.picture)
+        #expect(later.result2025?.asOf == Targets.deadline2025)
+    }
+}

@@ -1,6 +1,6 @@
 /// What is known of the programme on a day, scope by scope, on one map: the latest-known picture
 /// (`LatestKnown.picture`) or one snapshot as published.
-public struct KnownPicture: Sendable {
+public struct KnownPicture: Hashable, Sendable {
     public enum Basis: Hashable, Sendable {
         /// The latest value of every figure from any snapshot on or before the day.
         case latestKnown

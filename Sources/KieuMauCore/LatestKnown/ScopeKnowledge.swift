@@ -1,5 +1,5 @@
 /// What is known of one scope (the nation or a province of the picture's map) on a day.
-public struct ScopeKnowledge: Sendable {
+public struct ScopeKnowledge: Hashable, Sendable {
     public var scope: Scope
     /// The province on the picture's map; nil for the nation.
     public var province: Province?

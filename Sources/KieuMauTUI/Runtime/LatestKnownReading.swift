@@ -25,7 +25,7 @@ extension LatestKnownView {
             LatestKnownBuilder.picture(asOf: on, headers: refs.map(\.header), digest: digest, map: { maps[$0] },
                                        crosswalk: crosswalk).picture
         }
-        let view = picture(day).map { LatestKnownView(picture: $0, result2025: day > Targets.deadline2025 ? picture(Targets.deadline2025) : nil) }
+        let view = picture(day).map { LatestKnownView(picture: $0, result2025: result2025(of: $0, on: day, refs: refs, picture: picture)) }
         return (view, unreadable)
     }
 
@@ -43,6 +43,19 @@ extension LatestKnownView {
                                        digest: { try? source.digest(refs[$0], definition: definition).get() },
                                        map: { source.map(id: $0) }, crosswalk: { source.crosswalk(between: $0, and: $1) }).picture
         }
-        return picture(day).map { LatestKnownView(picture: $0, result2025: day > Targets.deadline2025 ? picture(Targets.deadline2025) : nil) }
+        return picture(day).map { LatestKnownView(picture: $0, result2025: result2025(of: $0, on: day, refs: refs, picture: picture)) }
+    }
+
+    /// The picture at 31/12/2025 beside the picture on `day`, when `day` is after it. With no
+    /// snapshot between the two days it is made of the same snapshots, so it is the same picture
+    /// dated 31/12/2025 (the picture does not depend on its day otherwise): not read twice.
+    static func result2025(of onDay: KnownPicture, on day: Day, refs: [SnapshotRef], picture: (Day) -> KnownPicture?) -> KnownPicture? {
+        guard day > Targets.deadline2025 else { return nil }
+        guard refs.contains(where: { $0.header.asOf > Targets.deadline2025 && $0.header.asOf <= day }) else {
+            var same = onDay
+            same.asOf = Targets.deadline2025
+            return onDay.snapshotDays.contains { $0 <= Targets.deadline2025 } ? same : nil
+        }
+        return picture(Targets.deadline2025)
     }
 }
