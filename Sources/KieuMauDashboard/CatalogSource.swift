@@ -117,13 +117,15 @@ public final class CatalogSource: SnapshotSource {
         }
     }
 
-    /// The opening snapshot as a warm start draws it: its digest on the map's outline (provinces,
-    /// no wards), or nil when there is no usable digest (then it is read in full).
+    /// The opening snapshot as a warm start draws it: its digest on the map's outline (its head and
+    /// the digest's provinces, no wards), or nil when there is no usable digest (then it is read in full).
     public func outline(_ ref: SnapshotRef, definition: ModelDefinition) -> (dataset: Dataset, digest: SnapshotDigest)? {
         guard let (digest, entry) = cachedDigest(ref, definition: definition),
               let criteria = catalog.criteriaSet(of: entry), criteria.count == digest.totals.criteriaCount,
-              case .success(let outline) = catalog.loadMapOutline(id: entry.header.mapID),
-              outline.provinces == digest.totals.provinces.map(\.province) else { return nil }
+              // The provinces are the digest's: it was counted on this very map file (its identity
+              // is among the digest's dependencies), so only the map's head is read.
+              case .success(let outline) = catalog.loadMapHead(id: entry.header.mapID, provinces: digest.totals.provinces.map(\.province)),
+              outline.id == digest.totals.mapID else { return nil }
         return (Dataset.outline(header: entry.header, map: outline, criteria: criteria), digest)
     }
 

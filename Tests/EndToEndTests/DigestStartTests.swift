@@ -118,3 +118,30 @@ import KieuMauCore
         #expect(later.result2025?.asOf == Targets.deadline2025)
     }
 }
+
+/// A warm start reads a map only up to its provinces (they come from the digest).
+@Suite struct MapHeadTests {
+    @Test func theHeadIsTheFullMapsHead() throws {
+        let catalog = Catalog.scan(directory: RepositoryFiles.embeddedData.path, today: Day(year: 2026, month: 12, day: 4)!)
+        for id in catalog.mapFiles.keys.sorted() {
+            let full = try catalog.loadMap(id: id).get()
+            let head = try catalog.loadMapHead(id: id, provinces: full.provinces).get()
+            #expect(head.id == full.id && head.title == full.title && head.effective == full.effective)
+            #expect(head.sources == full.sources && head.notes == full.notes && head.provinces == full.provinces)
+            #expect(head.wards.isEmpty)
+        }
+    }
+
+    /// Keys in another order (provinces first): the head is still read, without what comes after.
+    @Test func provincesBeforeTheTitleStillGiveAHead() throws {
+        let folder = try ScratchFolder("maphead")
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(atPath: folder.path("maps"), withIntermediateDirectories: true)
+        try #"{"format": "kieumau.map", "version": 1, "provinces": [{"code": "01", "name": "Hà Nội", "units": 1}], "id": "m", "title": "T", "wards": []}"#
+            .write(toFile: folder.path("maps/m.map.json"), atomically: false, encoding: .utf8)
+        let catalog = Catalog.scan(directory: folder.path, today: Day(year: 2026, month: 12, day: 4)!)
+        let head = catalog.loadMapHead(id: "m", provinces: [Province(code: "01", name: "Hà Nội", units: 1)])
+        let map = try head.get()
+        #expect(map.id == "m" && map.provinces.count == 1 && map.title.isEmpty, "what comes after the provinces is not read")
+    }
+}

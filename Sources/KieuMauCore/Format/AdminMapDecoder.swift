@@ -6,23 +6,21 @@ enum AdminMapDecoder {
         return d.result(map)
     }
 
-    /// The map without its wards, from a document parsed up to its `wards` key: id, title, day in
-    /// force and provinces with their units — what a first frame drawn from digests shows. The
-    /// wards, and the checks that need them, come with the whole file.
-    static func decodeOutline(_ document: JSONDocument, file: String, stem: String) -> Result<AdminMap, Problems> {
+    /// A map's id, title, date in force, sources and notes from a header that ends at its
+    /// provinces (`FileLoading.header(orAt: "provinces")`); the provinces are `provinces`, as a
+    /// digest of a snapshot on this very map file counted them (the digest cache checks that).
+    static func decodeHead(_ document: JSONDocument, file: String, stem: String, provinces: [Province]) -> Result<AdminMap, Problems> {
         var d = Decoding(document: document, file: file)
-        var outline: AdminMap?
-        // The header ends at "districts" or "wards", whichever comes first: neither is read.
-        if let f = d.root(.map, required: ["id", "provinces"], optional: ["title", "effective", "sources", "notes", "districts", "wards"]),
-           let id = d.id(f, stem: stem, kind: .map) {
+        var head: AdminMap?
+        // Keys after the provinces are not read: a file that puts its id there is taken as the
+        // map the catalog lists under its name (a digest counted on it exists, so it was read whole then).
+        if let f = d.root(.map, required: [], optional: ["id", "title", "effective", "sources", "notes", "provinces", "districts", "wards"]),
+           let id = f["id"] == nil ? stem : d.id(f, stem: stem, kind: .map) {
             let effective = f["effective"].flatMap { d.optionalDay($0, "effective") } ?? nil
-            let (provinces, _) = decodeProvinces(&d, f["provinces"])
-            // Districts matter to ward lists only, which an outline has none of; the full map says.
-            let hasDistricts = d.document.keys(of: JSONDocument.root).contains { d.document.string($0) == "districts" }
-            outline = AdminMap(id: id, title: d.text(f, "title"), effective: effective, hasDistricts: hasDistricts,
-                               provinces: provinces, districts: [], wards: [], sources: d.sources(f), notes: d.notes(f))
+            head = AdminMap(id: id, title: d.text(f, "title"), effective: effective, hasDistricts: false,
+                            provinces: provinces, districts: [], wards: [], sources: d.sources(f), notes: d.notes(f))
         }
-        return d.result(outline)
+        return d.result(head)
     }
 
     private static func decode(_ d: inout Decoding, stem: String) -> AdminMap? {

@@ -82,14 +82,14 @@ public struct Catalog: Sendable {
         }
     }
 
-    /// A map without its wards (`AdminMapDecoder.decodeOutline`), reading no more of the file than
-    /// comes before them.
-    public func loadMapOutline(id: String) -> Result<AdminMap, Problems> {
+    /// A map's head (id, title, date in force, sources, notes) with `provinces` as its provinces:
+    /// the file is read only up to its provinces (a digest holds them; issue 14).
+    public func loadMapHead(id: String, provinces: [Province]) -> Result<AdminMap, Problems> {
         guard let file = mapFiles[id] else {
             return .failure(Problems([Problem(file: id + DataFileKind.map.suffix, message: "no such map file in \(directory)")]))
         }
-        return FileLoading.header(at: path(of: file), file: file, orAt: "districts").flatMap {
-            AdminMapDecoder.decodeOutline($0, file: file, stem: id)
+        return FileLoading.header(at: path(of: file), file: file, orAt: "provinces").flatMap {
+            AdminMapDecoder.decodeHead($0, file: file, stem: id, provinces: provinces)
         }
     }
 

@@ -1,3 +1,4 @@
+import Glibc
 import KieuMauCore
 
 /// The names of a map as the lists filter and sort them, worked out once per map instead of on
@@ -99,16 +100,24 @@ public struct MapNameIndex: Sendable {
     static func ranks(of keys: [String]) -> [Int32] {
         // Compared as UTF-8 bytes, which order as the keys' scalars do (keys are folded, nearly
         // always ASCII): String's `<` costs a start ~10,000 instructions a province at 700.
-        let bytes = keys.map { Array($0.utf8) }
-        let order = keys.indices.sorted { a, b in
-            let x = bytes[a], y = bytes[b]
-            let n = min(x.count, y.count)
-            var i = 0
-            while i < n {
-                if x[i] != y[i] { return x[i] < y[i] }
-                i += 1
+        var flat: [UInt8] = []
+        var start: [Int] = [], length: [Int] = []
+        start.reserveCapacity(keys.count); length.reserveCapacity(keys.count)
+        for key in keys {
+            start.append(flat.count)
+            flat.append(contentsOf: key.utf8)
+            length.append(flat.count - start[start.count - 1])
+        }
+        let order = flat.withUnsafeBufferPointer { buffer -> [Int] in
+            let base = buffer.baseAddress
+            return keys.indices.sorted { a, b in
+                let n = min(length[a], length[b])
+                if n > 0, let base {
+                    let c = memcmp(base + start[a], base + start[b], n)
+                    if c != 0 { return c < 0 }
+                }
+                return length[a] != length[b] ? length[a] < length[b] : a < b
             }
-            return x.count != y.count ? x.count < y.count : a < b
         }
         var rank = [Int32](repeating: 0, count: keys.count)
         for (position, i) in order.enumerated() { rank[i] = Int32(truncatingIfNeeded: position) }
