@@ -14,10 +14,13 @@ let package = Package(
     products: [
         .executable(name: "kieumau", targets: ["kieumau"]),
         .library(name: "KieuMauCore", targets: ["KieuMauCore"]),
-        // Also libraries so that the fuzz package (Fuzz/, built on its own) can drive them.
+        // Also libraries so that the fuzz and benchmark packages (Fuzz/, Bench/, built on their own) can drive them.
         .library(name: "KieuMauTUI", targets: ["KieuMauTUI"]),
         .library(name: "KieuMauReviews", targets: ["KieuMauReviews"]),
         .library(name: "KieuMauWorkbook", targets: ["KieuMauWorkbook"]),
+        // For the benchmark package (Bench/): the shared store and the tests' private PostgreSQL cluster.
+        .library(name: "KieuMauReviewsPostgres", targets: ["KieuMauReviewsPostgres"]),
+        .library(name: "KieuMauTestSupport", targets: ["KieuMauTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -109,20 +112,6 @@ let package = Package(
             // the flag too makes `import Foundation` name the static libraries it needs (ICU data).
             swiftSettings: strict + [staticStdlib],
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
-        ),
-        // Opens pseudo-terminals and starts a program in one (posix_openpt and friends are not
-        // visible from Swift's Glibc module); used by the benchmark only.
-        .target(name: "CBenchPTY"),
-        // `swift build -c release && .build/release/kieumau-bench`: the figures of docs/BENCHMARKS.md.
-        .executableTarget(
-            name: "kieumau-bench",
-            dependencies: [
-                "KieuMauCore", "KieuMauTUI", "KieuMauWorkbook", "CBenchPTY", "KieuMauReviews", "KieuMauReviewsPostgres",
-                // The private PostgreSQL cluster of the shared-store figures (the tests' own).
-                "KieuMauTestSupport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: strict
         ),
         // What the test targets share: posix_spawn with a clean signal mask, finding the built
         // `kieumau`, measuring how work grows. A plain target, since test targets cannot depend on each other.

@@ -22,8 +22,14 @@ func fuzzApp(_ bytes: [UInt8]) {
     // dashboard does before its first frame; elsewhere a snapshot as published.
     let opening = index == refs.count - 1
         ? refs.last.flatMap { LatestKnownView.read(on: $0.header.asOf, refs: refs, definition: .complete, source: DataSource.shared) } : nil
-    let state = AppState(dataset: dataset, snapshots: refs, snapshotIndex: index, lang: setup & 0x40 == 0 ? .vi : .en,
-                         glyphs: setup & 0x80 == 0 ? .unicodeSet : .asciiSet, seriesNames: series, latestKnown: opening)
+    // On some inputs a warm start: the first frame from the snapshot's digest on the map's
+    // outline, its rows read after it (keys that need wards wait for them, in every order).
+    let warm = setup & 0x08 != 0
+    let digest = SnapshotDigest(dataset, summary: ProgressSummary(dataset))
+    let shown = warm ? Dataset.outline(header: dataset.header, map: dataset.map, criteria: dataset.criteria) : dataset
+    let state = AppState(dataset: shown, snapshots: refs, snapshotIndex: index, lang: setup & 0x40 == 0 ? .vi : .en,
+                         glyphs: setup & 0x80 == 0 ? .unicodeSet : .asciiSet, seriesNames: series, latestKnown: opening,
+                         outlineOf: warm ? digest : nil)
     var (width, height) = (80, 24)
     // A budget of full snapshots kept that is the default, or one that keeps a neighbour or two of
     // the national map, so that eviction and reading ahead are exercised. On half of the inputs the
@@ -34,7 +40,7 @@ func fuzzApp(_ bytes: [UInt8]) {
     let runtime = AppRuntime(state: state, themes: [Theme(name: "a", styles: [:]), Theme(name: "b", styles: [:])],
                              source: DataSource.shared, exports: ExportsInMemory(), execution: stepped ? .stepped : .inline,
                              retainedWardEntries: budget, width: width, height: height)
-    if tracing { trace("start: series \(refs.first?.header.series ?? ""), snapshot \(index), budget \(budget), stepped \(stepped)") }
+    if tracing { trace("start: series \(refs.first?.header.series ?? ""), snapshot \(index), budget \(budget), stepped \(stepped), warm \(warm)") }
     runtime.start()
     while let step = input.next() {
         switch step {
@@ -67,6 +73,10 @@ func checkState(_ s: AppState) {
         require(l.offset >= 0 && (l.offset < count || l.offset == 0), "\(name) offset \(l.offset) of \(count) rows")
     }
     guard case .provinces = s.stack[0] else { require(false, "the bottom of the stack is not the province list"); return }
+    // A warm start's outline has no wards: nothing above the province list until they are read;
+    // afterwards every ward of the map has its progress.
+    require(!s.wardsPending || s.stack.count == 1, "a screen over the outline while the wards are read: \(s.stack.map { "\($0.kind)" })")
+    require(s.wardsPending || s.summary.wards.count == s.map.wards.count, "\(s.summary.wards.count) wards' progress on a map of \(s.map.wards.count)")
     for (depth, screen) in s.stack.enumerated() {
         switch screen {
         case .provinces(let p):

@@ -26,7 +26,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the report (Markdown) to this file.", valueName: "file"))
     var out: String?
 
-    @Option(help: ArgumentHelp("The kieumau binary to launch (default: the one beside kieumau-bench).", valueName: "path"))
+    @Option(help: ArgumentHelp("The kieumau binary to launch (default: the one beside kieumau-bench, else the repository's .build/release/kieumau).", valueName: "path"))
     var binary: String?
 
     @Option(help: ArgumentHelp("Where to write the data directories (default: a new temporary folder, removed afterwards).", valueName: "dir"))
@@ -120,15 +120,25 @@ struct BenchCommand: ParsableCommand {
         if let out { try text.write(toFile: out, atomically: true, encoding: .utf8) }
     }
 
-    /// `--binary`, else `kieumau` beside this program.
+    /// `--binary`, else `kieumau` beside this program, else the release build of the repository
+    /// this benchmark's package is in (`swift build -c release` at its root).
     func binaryPath() throws -> String {
         if let binary { return binary }
         let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         let beside = (me as NSString).deletingLastPathComponent + "/kieumau"
-        guard access(beside, X_OK) == 0 else {
-            throw BenchError("no kieumau binary beside \(me); build it first (swift build -c release) or pass --binary PATH")
+        if access(beside, X_OK) == 0 { return beside }
+        let repository = Self.repositoryRoot() + "/.build/release/kieumau"
+        guard access(repository, X_OK) == 0 else {
+            throw BenchError("no kieumau binary beside \(me) nor at \(repository); build it first (swift build -c release) or pass --binary PATH")
         }
-        return beside
+        return repository
+    }
+
+    /// Bench/Sources/kieumau-bench/BenchCommand.swift → the repository.
+    static func repositoryRoot(file: String = #filePath) -> String {
+        var url = URL(fileURLWithPath: file)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.path
     }
 
     /// Writes the files; returns the bytes written.
