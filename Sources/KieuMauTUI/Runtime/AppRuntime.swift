@@ -138,6 +138,20 @@ public final class AppRuntime {
         }
     }
 
+    /// Applies answers as they arrive until `condition` holds of the state (or no work is left).
+    /// The benchmark times a key to the frame it leads to with it, and lets what the key set going
+    /// after that frame (reading ahead) finish untimed.
+    public func waitUntil(timeoutSeconds: Double = 120, _ condition: (AppState) -> Bool) {
+        var waited = 0.0
+        while waited < timeoutSeconds {
+            drainAnswers()
+            if condition(state) || inbox.isIdle { return }
+            var fd = pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0)
+            _ = poll(&fd, 1, 1)
+            waited += 0.001
+        }
+    }
+
     /// Runs one queued job and applies its answers (stepped execution); false when none waited.
     @discardableResult
     public func runNextJob() -> Bool {
