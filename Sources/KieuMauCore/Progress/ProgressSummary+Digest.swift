@@ -10,14 +10,7 @@ extension ProgressSummary {
         criteriaCount = totals.criteriaCount
         wards = []
         coverage = digest.header.coverage
-        var byScope: [String: [ReportedFigures]] = [:]
-        var nationalReported: [ReportedFigures] = []
-        for r in digest.header.reported {
-            switch r.scope {
-            case .national: nationalReported.append(r)
-            case .province(let code): byScope[code, default: []].append(r)
-            }
-        }
+        let (nationalReported, byScope) = Self.reportedByScope(digest.header.reported)
         let coverage = self.coverage
         provinces = totals.provinces.enumerated().map { i, p in
             let reported = byScope[p.province.code] ?? []

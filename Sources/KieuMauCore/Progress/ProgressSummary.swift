@@ -43,14 +43,7 @@ public struct ProgressSummary: Sendable {
         for i in map.wards.indices { wards.append(data.wardProgress(at: i)) }
         self.wards = wards
 
-        var byScope: [String: [ReportedFigures]] = [:]
-        var nationalReported: [ReportedFigures] = []
-        for r in data.snapshot.reported {
-            switch r.scope {
-            case .national: nationalReported.append(r)
-            case .province(let code): byScope[code, default: []].append(r)
-            }
-        }
+        let (nationalReported, byScope) = Self.reportedByScope(data.snapshot.reported)
         coverage = data.header.coverage
         var national = Tally()
         var provinces: [ProvinceProgress] = []
@@ -73,6 +66,19 @@ public struct ProgressSummary: Sendable {
         // says nothing (172 registered against 26 named is not a discrepancy).
         nationalDiscrepancies = nationalCoverage == .complete ? Reconciliation.discrepancies(nationalReported, tally: national) : []
         nationalConflicts = Reconciliation.conflicts(nationalReported)
+    }
+
+    /// What sources reported, of the nation and of each province (by code).
+    static func reportedByScope(_ reported: [ReportedFigures]) -> (national: [ReportedFigures], provinces: [String: [ReportedFigures]]) {
+        var byScope: [String: [ReportedFigures]] = [:]
+        var national: [ReportedFigures] = []
+        for r in reported {
+            switch r.scope {
+            case .national: national.append(r)
+            case .province(let code): byScope[code, default: []].append(r)
+            }
+        }
+        return (national, byScope)
     }
 
     /// The nation's rows are a count of every ward (every province complete).
