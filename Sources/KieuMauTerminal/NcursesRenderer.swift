@@ -11,6 +11,8 @@ final class NcursesRenderer {
     /// Attributes and pair per style role (indexed by `StyleRole.rawValue`) for the current theme.
     private var roleLooks: [(attrs: attr_t, pair: Int32)] = []
     private var glyphs = GlyphCache()
+    /// The bytes of one ASCII run (a row is at most this wide on any terminal we draw).
+    private var run = [UInt8](repeating: 0, count: 4096)
 
     init(session: TerminalSession) {
         colors = ColorPairs(depth: session.colorDepth, hasDefaultColors: session.hasDefaultColors,
@@ -51,6 +53,23 @@ final class NcursesRenderer {
         var x = 0
         while x < width {
             let cell = row[base + x]
+            // A run of printable ASCII cells in one role goes out in one call.
+            if Self.asciiByte(cell.text) != nil {
+                let role = cell.role
+                var end = x
+                while end < width, end - x < run.count, row[base + end].role == role, let b = Self.asciiByte(row[base + end].text) {
+                    run[end - x] = b
+                    end += 1
+                }
+                let look = roleLooks[Int(role.rawValue)]
+                run.withUnsafeBufferPointer { bytes in
+                    bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: end - x) {
+                        _ = kieumau_put_ascii(Int32(y), Int32(x), $0, Int32(end - x), look.attrs, look.pair)
+                    }
+                }
+                x = end
+                continue
+            }
             let look = roleLooks[Int(cell.role.rawValue)]
             let glyph = cell.text.isEmpty ? Glyph.space : glyphs.glyph(for: cell.text)
             if glyph.columns == 2 {
@@ -66,6 +85,14 @@ final class NcursesRenderer {
             put(glyph, y: y, x: x, look: look)
             x += 1
         }
+    }
+
+    /// The byte of a cell that holds one printable ASCII character, else nil.
+    @inline(__always)
+    private static func asciiByte(_ text: String) -> UInt8? {
+        var utf8 = text.utf8.makeIterator()
+        guard let b = utf8.next(), b >= 0x20, b < 0x7F, utf8.next() == nil else { return nil }
+        return b
     }
 
     private func put(_ glyph: Glyph, y: Int, x: Int, look: (attrs: attr_t, pair: Int32)) {
