@@ -9,10 +9,10 @@ public enum BuiltInThemes {
 
     public static let defaultName = "default"
 
-    /// The default theme: every role has a style, and every other theme falls back to it. It is read
-    /// against `bare` (plain styles and the model's monochrome attributes).
-    public static let `default`: Theme = BuiltInThemeFiles.files.first { $0.name == defaultName }
-        .map { ThemeParser.parse(text: $0.text, file: fileLabel(named: $0.name), fallback: bare).theme } ?? bare
+    /// The default theme: every role has a style, and every other theme falls back to it. It is
+    /// `Themes/default.toml` read against `bare` (plain styles and the model's monochrome
+    /// attributes), compiled in as a value (`DefaultThemeValue`, held to the file by a test).
+    public static let `default`: Theme = DefaultThemeValue.theme
 
     /// A built-in theme by name, or nil. Parsed on each call, against the default: only the theme
     /// on screen is needed before the first frame, and `ThemeList` keeps what it has parsed.
