@@ -23,7 +23,7 @@ public enum TextWidth {
 
     /// The length of `s` when it is all printable ASCII (U+0020–U+007E), else nil.
     @inline(__always)
-    static func printableASCIICount(_ s: some StringProtocol) -> Int? {
+    public static func printableASCIICount(_ s: some StringProtocol) -> Int? {
         var n = 0
         for b in s.utf8 {
             guard b >= 0x20 && b < 0x7F else { return nil }

@@ -10,6 +10,19 @@ extension Canvas {
         guard y >= 0, y < height, x < self.width else { return 0 }
         let limit = min(width ?? (self.width - x), self.width - x)
         guard limit > 0 else { return 0 }
+        // Printable ASCII (labels, figures: most of a frame) has nothing to make inert and one
+        // column a byte: drawn byte by byte, without grapheme breaking.
+        if let n = TextWidth.printableASCIICount(text) {
+            let clipped = n <= limit ? text : TextWidth.clip(text, to: limit, ellipsis: ellipsis)
+            if TextWidth.printableASCIICount(clipped) != nil {
+                var col = x
+                for b in clipped.utf8 {
+                    if col >= 0 { self[col, y] = Cell(String(UnicodeScalar(b)), role: role) }
+                    col += 1
+                }
+                return col - x
+            }
+        }
         let safe = DisplaySafe.clean(text)
         let clipped = TextWidth.clip(safe, to: limit, ellipsis: ellipsis)
         var col = x
