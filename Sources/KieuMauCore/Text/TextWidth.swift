@@ -14,19 +14,32 @@ public enum TextWidth {
         return 1
     }
 
-    public static func of(_ s: some StringProtocol) -> Int {
-        if let n = printableASCIICount(s) { return n }
+    public static func of(_ s: String) -> Int {
+        if let n = singleColumnCount(s) { return n }
         var w = 0
         for c in s { w += of(c) }
         return w
     }
 
-    /// The length of `s` when it is all printable ASCII (U+0020–U+007E), else nil.
-    @inline(__always)
-    public static func printableASCIICount(_ s: some StringProtocol) -> Int? {
+    public static func of(_ s: some StringProtocol) -> Int {
+        var w = 0
+        for c in s { w += of(c) }
+        return w
+    }
+
+    /// The number of scalars of `s` when each is a character of one column that is its own grapheme
+    /// and needs no cleaning — printable ASCII, Latin-1 and Latin Extended letters (U+00A0–U+02FF),
+    /// the precomposed Vietnamese letters (U+1E00–U+1EFF), and the ellipsis, arrows, box drawing,
+    /// blocks and shapes that are one column — else nil. Nearly every text drawn
+    /// (labels, figures, names of places) is such, and is then measured and cut by scalars, without
+    /// grapheme breaking.
+    public static func singleColumnCount(_ s: String) -> Int? {
         var n = 0
-        for b in s.utf8 {
-            guard b >= 0x20 && b < 0x7F else { return nil }
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            guard (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v < 0x300) || (v >= 0x1E00 && v < 0x1F00)
+                    // the ellipsis, arrows, box drawing, blocks and shapes the screens draw with
+                    || v == 0x2026 || ((v >= 0x2190 && v < 0x2200) || (v >= 0x2500 && v < 0x2600)) && !isWide(v) else { return nil }
             n += 1
         }
         return n
@@ -63,13 +76,15 @@ public enum TextWidth {
     /// columns, and a cut inside one (an OSC left open) would later swallow the rest of the row.
     public static func clip(_ s: String, to width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
-        // Printable ASCII (most of what is drawn: figures, labels, headings) is one column a
-        // byte and has nothing to make inert: no grapheme breaking, no copy when it fits.
-        if let n = printableASCIICount(s) {
+        // Text of single-column scalars (most of what is drawn: figures, labels, names of places)
+        // has nothing to make inert: no grapheme breaking, no copy when it fits.
+        if let n = singleColumnCount(s) {
             if n <= width { return s }
             let ew = of(ellipsis)
             guard ew <= width else { return ellipsis }   // as below: nothing of `s` fits beside it
-            return String(decoding: s.utf8.prefix(width - ew), as: UTF8.self) + ellipsis
+            var cut = String.UnicodeScalarView()
+            cut.append(contentsOf: s.unicodeScalars.prefix(width - ew))
+            return String(cut) + ellipsis
         }
         let s = DisplaySafe.clean(s)
         var used = 0

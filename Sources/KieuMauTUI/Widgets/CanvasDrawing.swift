@@ -10,14 +10,17 @@ extension Canvas {
         guard y >= 0, y < height, x < self.width else { return 0 }
         let limit = min(width ?? (self.width - x), self.width - x)
         guard limit > 0 else { return 0 }
-        // Printable ASCII (labels, figures: most of a frame) has nothing to make inert and one
-        // column a byte: drawn byte by byte, without grapheme breaking.
-        if let n = TextWidth.printableASCIICount(text) {
+        // Text of single-column scalars (labels, figures, names of places: most of a frame) has
+        // nothing to make inert and a cell a scalar: drawn scalar by scalar, without grapheme breaking.
+        if let n = TextWidth.singleColumnCount(text) {
             let clipped = n <= limit ? text : TextWidth.clip(text, to: limit, ellipsis: ellipsis)
-            if TextWidth.printableASCIICount(clipped) != nil {
+            if TextWidth.singleColumnCount(clipped) != nil {
                 var col = x
-                for b in clipped.utf8 {
-                    if col >= 0 { self[col, y] = Cell(String(UnicodeScalar(b)), role: role) }
+                for scalar in clipped.unicodeScalars {
+                    if col >= 0 {
+                        let v = Int(scalar.value)
+                        self[col, y] = Cell(v < 0x80 ? Self.asciiText[v] : String(scalar), role: role)
+                    }
                     col += 1
                 }
                 return col - x
@@ -43,6 +46,9 @@ extension Canvas {
         }
         return col - x
     }
+
+    /// The one-character texts of ASCII, made once (a cell's text, by byte).
+    static let asciiText: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Fills the rest of a row segment with blanks in `role` (selection highlight across a row).
     public mutating func paint(x: Int, y: Int, width: Int, role: StyleRole) {
