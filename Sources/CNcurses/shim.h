@@ -62,13 +62,13 @@ static inline int kieumau_put_cell(int y, int x, const wchar_t *text, attr_t att
     return mvadd_wch(y, x, &cc);
 }
 
-// A run of printable ASCII in one style: one call instead of one `setcchar` + `mvadd_wch` a cell
-// (most cells of a frame). The window's own attributes are set for the run and put back to
+// A run of one-column characters in one style: one call instead of one `setcchar` + `mvadd_wch`
+// a cell (most cells of a frame). The window's own attributes are set for the run and put back to
 // normal after it, since `wadd_wch` combines them with each cell's.
-static inline int kieumau_put_ascii(int y, int x, const char *text, int n, attr_t attrs, int pair) {
+static inline int kieumau_put_run(int y, int x, const wchar_t *text, int n, attr_t attrs, int pair) {
     int p = pair, zero = 0;
     wattr_set(stdscr, attrs, 0, &p);
-    int result = mvaddnstr(y, x, text, n);
+    int result = mvaddnwstr(y, x, text, n);
     wattr_set(stdscr, A_NORMAL, 0, &zero);
     return result;
 }

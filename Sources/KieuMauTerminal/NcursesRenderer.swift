@@ -1,5 +1,6 @@
 import CNcurses
 import Foundation
+import KieuMauCore
 import KieuMauTUI
 
 /// Copies a `Canvas` to the ncurses screen. Only rows that differ from the previous frame are
@@ -11,8 +12,8 @@ final class NcursesRenderer {
     /// Attributes and pair per style role (indexed by `StyleRole.rawValue`) for the current theme.
     private var roleLooks: [(attrs: attr_t, pair: Int32)] = []
     private var glyphs = GlyphCache()
-    /// The bytes of one ASCII run (a row is at most this wide on any terminal we draw).
-    private var run = [UInt8](repeating: 0, count: 4096)
+    /// The characters of one run (runs longer than this are drawn in several).
+    private var run = [wchar_t](repeating: 0, count: 4096)
 
     init(session: TerminalSession) {
         colors = ColorPairs(depth: session.colorDepth, hasDefaultColors: session.hasDefaultColors,
@@ -53,19 +54,17 @@ final class NcursesRenderer {
         var x = 0
         while x < width {
             let cell = row[base + x]
-            // A run of printable ASCII cells in one role goes out in one call.
-            if Self.asciiByte(cell.text) != nil {
+            // A run of one-column characters in one role goes out in one call.
+            if Self.singleColumnScalar(cell.text) != nil {
                 let role = cell.role
                 var end = x
-                while end < width, end - x < run.count, row[base + end].role == role, let b = Self.asciiByte(row[base + end].text) {
-                    run[end - x] = b
+                while end < width, end - x < run.count, row[base + end].role == role, let v = Self.singleColumnScalar(row[base + end].text) {
+                    run[end - x] = wchar_t(bitPattern: v)
                     end += 1
                 }
                 let look = roleLooks[Int(role.rawValue)]
-                run.withUnsafeBufferPointer { bytes in
-                    bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: end - x) {
-                        _ = kieumau_put_ascii(Int32(y), Int32(x), $0, Int32(end - x), look.attrs, look.pair)
-                    }
+                run.withUnsafeBufferPointer { text in
+                    _ = kieumau_put_run(Int32(y), Int32(x), text.baseAddress, Int32(end - x), look.attrs, look.pair)
                 }
                 x = end
                 continue
@@ -87,12 +86,13 @@ final class NcursesRenderer {
         }
     }
 
-    /// The byte of a cell that holds one printable ASCII character, else nil.
+    /// The scalar of a cell that holds one character of one column needing no composing or
+    /// cleaning (`TextWidth.isSingleColumn`), else nil.
     @inline(__always)
-    private static func asciiByte(_ text: String) -> UInt8? {
-        var utf8 = text.utf8.makeIterator()
-        guard let b = utf8.next(), b >= 0x20, b < 0x7F, utf8.next() == nil else { return nil }
-        return b
+    private static func singleColumnScalar(_ text: String) -> UInt32? {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let s = scalars.next(), scalars.next() == nil, TextWidth.isSingleColumn(s.value) else { return nil }
+        return s.value
     }
 
     private func put(_ glyph: Glyph, y: Int, x: Int, look: (attrs: attr_t, pair: Int32)) {

@@ -36,13 +36,18 @@ public enum TextWidth {
     public static func singleColumnCount(_ s: String) -> Int? {
         var n = 0
         for scalar in s.unicodeScalars {
-            let v = scalar.value
-            guard (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v < 0x300) || (v >= 0x1E00 && v < 0x1F00)
-                    // the ellipsis, arrows, box drawing, blocks and shapes the screens draw with
-                    || v == 0x2026 || ((v >= 0x2190 && v < 0x2200) || (v >= 0x2500 && v < 0x2600)) && !isWide(v) else { return nil }
+            guard isSingleColumn(scalar.value) else { return nil }
             n += 1
         }
         return n
+    }
+
+    /// Whether a scalar is, alone, a character of one column that needs no cleaning (`singleColumnCount`).
+    @inline(__always)
+    public static func isSingleColumn(_ v: UInt32) -> Bool {
+        (v >= 0x20 && v < 0x7F) || (v >= 0xA0 && v < 0x300) || (v >= 0x1E00 && v < 0x1F00)
+            // the ellipsis, arrows, box drawing, blocks and shapes the screens draw with
+            || v == 0x2026 || ((v >= 0x2190 && v < 0x2200) || (v >= 0x2500 && v < 0x2600)) && !isWide(v)
     }
 
     static func isZeroWidth(_ v: UInt32) -> Bool {
