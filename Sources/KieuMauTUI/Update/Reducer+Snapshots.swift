@@ -154,6 +154,9 @@ extension AppState {
 
     mutating func latestKnownReady(day: Day, loaded: LoadedSnapshot?, view: LatestKnownView?, unreadable: [String]) -> [Effect] {
         guard let l = loading, case .latestKnown(let asked) = l.purpose, asked == day else { return [] }
+        // An answer for the series on screen before a switch (asked as of the same day): the
+        // request made since for this series answers after it.
+        if let loaded, !(snapshots.indices.contains(loaded.index) && snapshots[loaded.index].file == loaded.file) { return [] }
         loading = nil
         var effects: [Effect] = []
         if let loaded, loaded.index != snapshotIndex || loaded.dataset.header != header {
