@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product kieumau
-swift build -c release --package-path Bench --product kieumau-bench
+# A new file in the main package is not seen through a cached build manifest of this one.
+swift build -c release --package-path Bench --product kieumau-bench --disable-build-manifest-caching
 # The bench finds the kieumau just built (the repository's .build/release/kieumau) by itself.
 exec Bench/.build/release/kieumau-bench "$@"
