@@ -76,73 +76,69 @@ public final class CatalogSource: SnapshotSource {
     /// From the cache when it holds a digest of exactly this file (and map, criteria, rules);
     /// otherwise the snapshot is read in full, and its digest stored for the next time.
     public func digest(_ ref: SnapshotRef, definition: ModelDefinition) -> Result<SnapshotDigest, Problems> {
-        if let d = cachedDigest(ref, definition: definition) { return .success(d.digest) }
         guard let entry = entry(ref) else { return .failure(Problems([Problem(file: ref.file, message: "snapshot is no longer in the catalog")])) }
-        let stamp = self.stamp(entry)
+        let found = lookup(entry, definition: definition)
+        if let digest = found.digest { return .success(digest) }
         return load(ref).map { data in
             let digest = SnapshotDigest(data, summary: ProgressSummary(data, definition: definition))
-            remember(digest, entry: entry, definition: definition, stamp: stamp)
+            remember(digest, entry: entry, definition: definition, stamp: found.stamp)
             return digest
         }
-    }
-
-    /// Keeps the digest of a snapshot just read in full (the opening one on a cold start) for the
-    /// next start; `stamp` is the file as it was before it was read.
-    public func remember(_ digest: SnapshotDigest, entry: SnapshotEntry, definition: ModelDefinition, stamp: SnapshotStamp?) {
-        guard let cache = digestCache, let stamp else { return }
-        cache.store(digest, forSnapshotAt: entry.path, definition: definition, stamp: stamp, dependencies: dependencies(of: entry))
-        digestsSeen[key(entry.file, definition)] = (stamp.identity, digest)
-    }
-
-    /// The stamp to store a digest under, taken before the snapshot is read (nil without a cache).
-    public func stamp(_ entry: SnapshotEntry) -> SnapshotStamp? {
-        digestCache.flatMap { _ in try? SnapshotStamp.read(entry.path).get() }
-    }
-
-    /// The digest of a snapshot if the cache (or this run) has one for exactly this file; nil
-    /// otherwise, without reading the rows.
-    public func cachedDigest(_ ref: SnapshotRef, definition: ModelDefinition) -> (digest: SnapshotDigest, entry: SnapshotEntry)? {
-        guard let cache = digestCache, let entry = entry(ref) else { return nil }
-        if let seen = digestsSeen[key(ref.file, definition)], let now = Self.identity(entry.path), now == seen.identity {
-            return (seen.digest, entry)
-        }
-        switch cache.digest(forSnapshotAt: entry.path, definition: definition, dependencies: dependencies(of: entry)) {
-        case .hit(let digest):
-            // A digest is untrusted input: it must be of this snapshot as the catalog read its header.
-            guard digest.header == entry.header, digest.totals.definition == definition else { return nil }
-            if let identity = Self.identity(entry.path) { digestsSeen[key(ref.file, definition)] = (identity, digest) }
-            return (digest, entry)
-        case .miss:
-            return nil
-        }
-    }
-
-    /// The opening snapshot as a warm start draws it: its digest on the map's outline (its head and
-    /// the digest's provinces, no wards), or nil when there is no usable digest (then it is read in full).
-    public func outline(_ ref: SnapshotRef, definition: ModelDefinition) -> (dataset: Dataset, digest: SnapshotDigest)? {
-        guard let (digest, entry) = cachedDigest(ref, definition: definition),
-              let criteria = catalog.criteriaSet(of: entry), criteria.count == digest.totals.criteriaCount,
-              // The provinces are the digest's: it was counted on this very map file (its identity
-              // is among the digest's dependencies), so only the map's head is read.
-              case .success(let outline) = catalog.loadMapHead(id: entry.header.mapID, provinces: digest.totals.provinces.map(\.province)),
-              outline.id == digest.totals.mapID else { return nil }
-        return (Dataset.outline(header: entry.header, map: outline, criteria: criteria), digest)
     }
 
     /// The snapshot a dashboard opens on, as its first frame needs it: warm (a usable digest in the
     /// cache) its outline and digest, no row read; cold, read in full, its digest stored for the
     /// next start.
     public func open(_ entry: SnapshotEntry, definition: ModelDefinition) -> Result<OpenedSnapshot, Problems> {
-        let ref = SnapshotRef(file: entry.file, header: entry.header)
-        if let outline = outline(ref, definition: definition) {
-            return .success(OpenedSnapshot(dataset: outline.dataset, summary: ProgressSummary(digest: outline.digest), outline: outline.digest))
+        let found = lookup(entry, definition: definition)
+        if let digest = found.digest, let dataset = outline(entry, digest: digest) {
+            return .success(OpenedSnapshot(dataset: dataset, summary: ProgressSummary(digest: digest), outline: digest))
         }
-        let stamp = stamp(entry)
-        return load(ref).map { data in
+        // A digest whose map head cannot be read has no miss's stamp: the file is stamped now.
+        let stamp = found.digest == nil ? found.stamp : digestCache.flatMap { _ in try? SnapshotStamp.read(entry.path).get() }
+        return load(SnapshotRef(file: entry.file, header: entry.header)).map { data in
             let summary = ProgressSummary(data, definition: definition)
             remember(SnapshotDigest(data, summary: summary), entry: entry, definition: definition, stamp: stamp)
             return OpenedSnapshot(dataset: data, summary: summary, outline: nil)
         }
+    }
+
+    /// A digest of the snapshot if the cache (or this run) has one for exactly this file, else
+    /// the stamp the lookup took of the file (hashed once), to store a new digest under.
+    private func lookup(_ entry: SnapshotEntry, definition: ModelDefinition) -> (digest: SnapshotDigest?, stamp: SnapshotStamp?) {
+        guard let cache = digestCache else { return (nil, nil) }
+        let seenKey = key(entry.file, definition)
+        if let seen = digestsSeen[seenKey], SnapshotFileIdentity.of(entry.path) == seen.identity { return (seen.digest, nil) }
+        switch cache.digest(forSnapshotAt: entry.path, definition: definition, dependencies: dependencies(of: entry)) {
+        case .hit(let digest):
+            // A digest is untrusted input: it must be of this snapshot as the catalog read its header.
+            guard digest.header == entry.header, digest.totals.definition == definition else {
+                return (nil, try? SnapshotStamp.read(entry.path).get())
+            }
+            if let identity = SnapshotFileIdentity.of(entry.path) { digestsSeen[seenKey] = (identity, digest) }
+            return (digest, nil)
+        case .miss(_, let stamp):
+            return (nil, stamp)
+        }
+    }
+
+    /// Keeps the digest of a snapshot just read in full for the next start; `stamp` is the file
+    /// as it was before it was read.
+    private func remember(_ digest: SnapshotDigest, entry: SnapshotEntry, definition: ModelDefinition, stamp: SnapshotStamp?) {
+        guard let cache = digestCache, let stamp else { return }
+        cache.store(digest, forSnapshotAt: entry.path, definition: definition, stamp: stamp, dependencies: dependencies(of: entry))
+        digestsSeen[key(entry.file, definition)] = (stamp.identity, digest)
+    }
+
+    /// The snapshot's header on the map's outline (its head and the digest's provinces, no wards),
+    /// or nil when the criteria set or the map's head do not go with the digest.
+    private func outline(_ entry: SnapshotEntry, digest: SnapshotDigest) -> Dataset? {
+        guard let criteria = catalog.criteriaSet(of: entry), criteria.count == digest.totals.criteriaCount,
+              // The provinces are the digest's: it was counted on this very map file (its identity
+              // is among the digest's dependencies), so only the map's head is read.
+              case .success(let head) = catalog.loadMapHead(id: entry.header.mapID, provinces: digest.totals.provinces.map(\.province)),
+              head.id == digest.totals.mapID else { return nil }
+        return Dataset.outline(header: entry.header, map: head, criteria: criteria)
     }
 
     /// What a digest depends on besides its snapshot: the map file, the criteria set, the rules.
@@ -154,7 +150,6 @@ public final class CatalogSource: SnapshotSource {
 
     private func key(_ file: String, _ definition: ModelDefinition) -> String { file + "\u{0}" + definition.rawValue }
 
-    private static func identity(_ path: String) -> SnapshotFileIdentity? { SnapshotFileIdentity.of(path) }
 }
 
 /// The snapshot a dashboard opens on (`CatalogSource.open`).

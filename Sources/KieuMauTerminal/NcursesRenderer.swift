@@ -141,14 +141,7 @@ struct Glyph {
 private struct GlyphCache {
     private var cache: [String: Glyph] = [:]
 
-    /// Printable ASCII, most cells of a frame: found by byte, without hashing the text.
-    private static let ascii: [Glyph] = (0..<128).map { b in
-        b >= 0x20 && b < 0x7F ? Glyph(text: String(UnicodeScalar(UInt8(b)))) : .replacement
-    }
-
     mutating func glyph(for text: String) -> Glyph {
-        var utf8 = text.utf8.makeIterator()
-        if let b = utf8.next(), b >= 0x20, b < 0x7F, utf8.next() == nil { return Self.ascii[Int(b)] }
         if let hit = cache[text] { return hit }
         let glyph = Glyph(text: text)
         if cache.count > 4096 { cache.removeAll(keepingCapacity: true) }   // bound memory on odd data

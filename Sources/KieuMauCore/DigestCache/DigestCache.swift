@@ -135,8 +135,7 @@ public struct DigestCache: Sendable {
         case .success: return .skipped(.notStorable("it does not read back equal"))
         case .failure(let error): return .skipped(.notStorable(error.description))
         }
-        var info = stat()
-        guard stat(absolute, &info) == 0, SnapshotFileIdentity(info) == stamp.identity else { return .skipped(.snapshotChanged) }
+        guard SnapshotFileIdentity.of(absolute) == stamp.identity else { return .skipped(.snapshotChanged) }
         if let failure = Self.makeDirectory(directory) { return .skipped(.noDirectory(failure)) }
         switch DigestEntryFile.write(bytes, to: entryPath(forSnapshotAt: absolute, definition: definition), using: output) {
         case .failure(let skip): return .skipped(skip)

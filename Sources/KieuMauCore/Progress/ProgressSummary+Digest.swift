@@ -25,10 +25,6 @@ extension ProgressSummary {
         nationalDiscrepancies = nationalCoverage == .complete ? Reconciliation.discrepancies(nationalReported, tally: national) : []
         nationalConflicts = Reconciliation.conflicts(nationalReported)
     }
-
-    /// True when this summary was made from a digest and holds no ward's progress (`init(digest:)`)
-    /// although the map has wards.
-    public func isOutline(of map: AdminMap) -> Bool { wards.count != map.wards.count }
 }
 
 extension Dataset {

@@ -114,8 +114,10 @@ public struct AppState: Sendable {
         self.dataset = dataset
         let outline = digest.flatMap { $0.asOf == dataset.header.asOf && $0.totals.mapID == dataset.map.id && $0.totals.definition == definition ? $0 : nil }
         wardsPending = outline != nil
-        let summary = outline.map { ProgressSummary(digest: $0) } ?? known.flatMap { $0.asOf == dataset.header.asOf && $0.mapID == dataset.map.id && $0.definition == definition ? $0 : nil }
-            ?? ProgressSummary(dataset, definition: definition)
+        // The summary the caller made (from the rows, or from the digest of an outline) when it is
+        // of this snapshot; else made here.
+        let summary = known.flatMap { $0.asOf == dataset.header.asOf && $0.mapID == dataset.map.id && $0.definition == definition ? $0 : nil }
+            ?? outline.map { ProgressSummary(digest: $0) } ?? ProgressSummary(dataset, definition: definition)
         self.summary = summary
         if let latestKnown {
             basis = .latestKnown(latestKnown.picture.asOf)
